@@ -1,0 +1,188 @@
+"""The project on disk: finds every YAML file under `content/` and `units/`, loads and validates
+each against its model, and gathers every problem of the run before anyone writes anything."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, Problem
+from .loader import Document, LoadError, load_file
+from .messages import field_path, problems_from
+from .schema import (
+    DocumentsFile,
+    FieldsFile,
+    HotlinesFile,
+    IndicesFile,
+    Plan,
+    Procedure,
+    ProceduresFile,
+    Report,
+    Unit,
+)
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+UNIT_FILES: dict[str, type[BaseModel]] = {
+    "unit.yml": Unit,
+    "hotlines.yml": HotlinesFile,
+    "procedures.yml": ProceduresFile,
+    "indices.yml": IndicesFile,
+    "documents.yml": DocumentsFile,
+}
+UNIT_FOLDERS: dict[str, type[BaseModel]] = {"plans": Plan, "reports": Report}
+
+
+@dataclass
+class Located(Generic[T]):
+    """A validated model and the file it came from (its path as shown to editors)."""
+
+    value: T
+    doc: Document
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    def problem(self, loc: tuple[str | int, ...], message: str, code: str) -> Problem:
+        """A problem placed at the value found at `loc` in this file."""
+        line, column = self.doc.mark(loc)
+        return Problem(self.path, line, column, field_path(loc), message, code)
+
+
+@dataclass
+class UnitSource:
+    """Everything in one `units/<slug>/` folder, validated."""
+
+    slug: str
+    src_dir: Path
+    unit: Located[Unit]
+    hotlines: Located[HotlinesFile] | None = None
+    procedures: Located[ProceduresFile] | None = None
+    indices: Located[IndicesFile] | None = None
+    documents: Located[DocumentsFile] | None = None
+    plans: dict[str, Located[Plan]] = field(default_factory=dict)
+    reports: dict[str, Located[Report]] = field(default_factory=dict)
+
+
+@dataclass
+class Project:
+    root: Path
+    fields: Located[FieldsFile] | None
+    documents: Located[DocumentsFile] | None
+    procedures: dict[str, Located[Procedure]]
+    units: dict[str, UnitSource]
+
+
+class _Reader:
+    """Loads and validates files, collecting problems instead of stopping at the first."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def display(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def read(self, path: Path, model: type[M]) -> Located[M] | None:
+        shown = self.display(path)
+        try:
+            doc = load_file(path, shown)
+        except LoadError as error:
+            self.problems.append(error.problem)
+            return None
+        if doc.data is None:
+            self.problems.append(Problem(shown, 1, 1, "", "Tệp rỗng", "empty-file"))
+            return None
+        try:
+            return Located(model.model_validate(doc.data), doc)
+        except ValidationError as error:
+            self.problems.extend(problems_from(error, model, doc))
+            return None
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files directly in `folder`, sorted, so every run reads them in the same order."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def _read_unit(reader: _Reader, src_dir: Path) -> UnitSource | None:
+    unit_file = src_dir / "unit.yml"
+    if not unit_file.is_file():
+        reader.problems.append(
+            Problem(reader.display(src_dir) + "/unit.yml", 1, 1, "", "Thiếu tệp unit.yml của đơn vị", "unit-file-missing")
+        )
+        return None
+    parts: dict[str, Located[BaseModel] | None] = {}
+    for name, model in UNIT_FILES.items():
+        path = src_dir / name
+        parts[name] = reader.read(path, model) if path.is_file() else None
+    plans = {p.stem: reader.read(p, Plan) for p in yaml_files(src_dir / "plans")}
+    reports = {p.stem: reader.read(p, Report) for p in yaml_files(src_dir / "reports")}
+    for path in yaml_files(src_dir):
+        if path.name not in UNIT_FILES:
+            reader.problems.append(
+                Problem(
+                    reader.display(path), 1, 1, "",
+                    f"Tệp lạ «{path.name}»; các tệp được dùng: {', '.join(UNIT_FILES)}", "unknown-file",
+                )
+            )
+    if parts["unit.yml"] is None:
+        return None
+    return UnitSource(
+        slug=src_dir.name,
+        src_dir=src_dir,
+        unit=parts["unit.yml"],  # type: ignore[arg-type]
+        hotlines=parts["hotlines.yml"],  # type: ignore[arg-type]
+        procedures=parts["procedures.yml"],  # type: ignore[arg-type]
+        indices=parts["indices.yml"],  # type: ignore[arg-type]
+        documents=parts["documents.yml"],  # type: ignore[arg-type]
+        plans={k: v for k, v in plans.items() if v is not None},
+        reports={k: v for k, v in reports.items() if v is not None},
+    )
+
+
+def unit_dirs(root: Path) -> list[Path]:
+    units = root / "units"
+    return sorted(p for p in units.iterdir() if p.is_dir()) if units.is_dir() else []
+
+
+def load_project(root: Path) -> tuple[Project, list[Problem]]:
+    """Load and validate everything; returns the project and every problem found (maybe none)."""
+    reader = _Reader(root)
+    content = root / "content"
+    fields = reader.read(content / "fields.yml", FieldsFile) if (content / "fields.yml").is_file() else None
+    documents = reader.read(content / "documents.yml", DocumentsFile) if (content / "documents.yml").is_file() else None
+    procedures: dict[str, Located[Procedure]] = {}
+    for path in yaml_files(content / "procedures"):
+        located = reader.read(path, Procedure)
+        if located is None:
+            continue
+        code = located.value.code
+        if code in procedures:
+            reader.problems.append(
+                located.problem(
+                    ("code",), f"Mã thủ tục «{code}» đã có trong {procedures[code].path}", "duplicate-procedure-code"
+                )
+            )
+            continue
+        procedures[code] = located
+    units: dict[str, UnitSource] = {}
+    for src_dir in unit_dirs(root):
+        source = _read_unit(reader, src_dir)
+        if source is not None:
+            units[source.slug] = source
+    project = Project(root, fields, documents, procedures, units)
+    return project, reader.problems
+
+
+def require_valid(problems: list[Problem]) -> None:
+    errors = [p for p in problems if p.severity.value == "error"]
+    if errors:
+        raise ContentError(problems)

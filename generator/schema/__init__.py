@@ -1,0 +1,19 @@
+"""The one schema: typed models for every YAML file. Validation, the editors' JSON Schema and the
+reference page all come from these models."""
+
+from .documents import CitedDocument, DocumentsFile, Plan, Report
+from .procedure import FieldsFile, Procedure
+from .unit import HotlinesFile, IndicesFile, ProceduresFile, Unit
+
+__all__ = [
+    "CitedDocument",
+    "DocumentsFile",
+    "FieldsFile",
+    "HotlinesFile",
+    "IndicesFile",
+    "Plan",
+    "Procedure",
+    "ProceduresFile",
+    "Report",
+    "Unit",
+]

@@ -1,0 +1,236 @@
+"""Field types shared by every model: each turns the loader's text into a typed value or fails
+with a Vietnamese message and a stable code (`PydanticCustomError(code, message)`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+
+class Model(BaseModel):
+    """Base of every content model: unknown keys refused, values immutable once read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Choice(str, Enum):
+    """An enumeration whose members carry the Vietnamese label shown to citizens."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> "Choice":
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+
+def _fail(code: str, message: str, **ctx: Any) -> PydanticCustomError:
+    return PydanticCustomError(code, message, ctx or None)
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _fail("not-text", "Cần một đoạn chữ, không phải danh sách hay khối")
+    value = value.strip()
+    if not value:
+        raise _fail("empty-text", "Không được để trống")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+
+
+def _pattern(code: str, regex: str, message: str) -> Any:
+    compiled = re.compile(regex)
+
+    def check(value: Any) -> str:
+        value = _text(value)
+        if not compiled.fullmatch(value):
+            raise _fail(code, message, value=value)
+        return value
+
+    return BeforeValidator(check)
+
+
+Slug = Annotated[
+    str,
+    _pattern(
+        "invalid-slug",
+        r"[a-z0-9]+(-[a-z0-9]+)*",
+        "«{value}» không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch nối (vd: ba-to)",
+    ),
+]
+
+ProcedureCode = Annotated[
+    str,
+    _pattern(
+        "invalid-procedure-code",
+        r"\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.H\d{2})?|[A-Z]+(-[A-Z0-9]+)+",
+        "Mã thủ tục «{value}» không đúng dạng (vd: 1.000593, 1.000593.000.00.00.H37 hoặc B-BTP-BS43)",
+    ),
+]
+
+DocNumber = Annotated[
+    str,
+    _pattern(
+        "invalid-document-number",
+        r"[0-9]+[a-z]?(-[A-Za-zĐđ]+)?(/[0-9]{4})?/[0-9A-Za-zĐđ]+(-[0-9A-Za-zĐđ]+)*",
+        "Số hiệu văn bản «{value}» không đúng dạng (vd: 76/NQ-CP, 93/2021/NQ-HĐND, 04-NQ/TU)",
+    ),
+]
+
+Phone = Annotated[
+    str,
+    _pattern(
+        "invalid-phone",
+        r"\+?[0-9][0-9 .]{1,18}[0-9]",
+        "Số điện thoại «{value}» chỉ được có chữ số, dấu cách và dấu chấm",
+    ),
+]
+
+Email = Annotated[
+    str,
+    _pattern("invalid-email", r"[^@\s]+@[^@\s]+\.[a-z]{2,}", "Địa chỉ thư điện tử «{value}» không hợp lệ"),
+]
+
+Url = Annotated[
+    str,
+    _pattern(
+        "invalid-url",
+        r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"]*)?",
+        "Đường dẫn «{value}» phải bắt đầu bằng https:// (hoặc http://) và không có dấu cách",
+    ),
+]
+
+
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    if match := _DMY.fullmatch(text):
+        day, month, year = (int(g) for g in match.groups())
+    elif match := _ISO.fullmatch(text):
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        raise _fail("invalid-date-format", "«{value}» không phải ngày dạng ngày/tháng/năm (vd: 22/01/2024)", value=text)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise _fail("invalid-date", "Ngày «{value}» không có trên lịch", value=text) from None
+
+
+VnDate = Annotated[
+    dt.date,
+    BeforeValidator(_date),
+    PlainSerializer(lambda d: d.strftime("%d/%m/%Y"), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}/\d{1,2}/\d{4}$"}),
+]
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date whose day (and month) may be blank, as in `ngày   tháng 8 năm 2022`."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __str__(self) -> str:
+        if self.day is not None:
+            return f"{self.day:02d}/{self.month:02d}/{self.year}"
+        if self.month is not None:
+            return f"tháng {self.month:02d}/{self.year}"
+        return f"năm {self.year}"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.day is not None
+
+
+def _partial_date(value: Any) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    text = _text(value)
+    if re.fullmatch(r"\d{4}", text):
+        return PartialDate(int(text))
+    if match := re.fullmatch(r"(\d{1,2})/(\d{4})", text):
+        month, year = int(match[1]), int(match[2])
+        if not 1 <= month <= 12:
+            raise _fail("invalid-date", "Tháng trong «{value}» phải từ 1 đến 12", value=text)
+        return PartialDate(year, month)
+    full = _date(text)
+    return PartialDate(full.year, full.month, full.day)
+
+
+PartialVnDate = Annotated[
+    PartialDate,
+    BeforeValidator(_partial_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^(\d{1,2}/){0,2}\d{4}$"}),
+]
+
+
+def _count(value: Any) -> int:
+    text = _text(value)
+    if not re.fullmatch(r"\d{1,9}", text):
+        raise _fail("not-a-count", "«{value}» phải là số nguyên không âm (vd: 0, 12, 321)", value=text)
+    return int(text)
+
+
+Count = Annotated[
+    int,
+    BeforeValidator(_count),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{1,9}$"}),
+]
+
+
+def _number(value: Any) -> Decimal:
+    text = _text(value)
+    if not re.fullmatch(r"-?\d{1,12}([.,]\d{1,6})?", text):
+        raise _fail("not-a-number", "«{value}» phải là một số (vd: 85,12 hoặc 85.12)", value=text)
+    try:
+        return Decimal(text.replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the pattern above admits only valid decimals
+        raise _fail("not-a-number", "«{value}» phải là một số", value=text) from None
+
+
+Number = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^-?\d{1,12}([.,]\d{1,6})?$"}),
+]
+
+
+def _year(value: Any) -> int:
+    text = _text(value)
+    if not re.fullmatch(r"(19|20)\d{2}", text):
+        raise _fail("invalid-year", "Năm «{value}» phải có 4 chữ số (vd: 2024)", value=text)
+    return int(text)
+
+
+Year = Annotated[int, BeforeValidator(_year), WithJsonSchema({"type": "string", "pattern": r"^(19|20)\d{2}$"})]
+
+
+def _yes_no(value: Any) -> bool:
+    text = _text(value).lower()
+    if text in ("có", "true", "yes"):
+        return True
+    if text in ("không", "false", "no"):
+        return False
+    raise _fail("not-yes-no", "«{value}» phải là «có» hoặc «không»", value=text)
+
+
+YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema({"type": "string", "enum": ["có", "không"]})]
