@@ -103,6 +103,8 @@ def _unit_procedures(source: UnitSource, project: Project, field_names: dict[str
     found, problems, seen = [], [], set()
     for i, local in enumerate(located.value.procedures):
         catalog = project.procedures.get(local.code)
+        if catalog is None and project.is_broken(f"content/procedures/{local.code}.yml"):
+            continue  # the catalog file itself is reported
         if catalog is None:
             hint = _suggest(local.code, sorted(project.procedures))
             problems.append(
@@ -172,8 +174,12 @@ def _resolve_unit(source: UnitSource, project: Project, field_names: dict[str, s
     documents, duplicate_problems = _document_index(shared + own)
     problems += duplicate_problems
     plan_numbers = {p.value.reference: name for name, p in source.plans.items() if p.value.number}
+    documents_broken = project.is_broken("content/documents.yml") or project.is_broken(
+        f"units/{source.slug}/documents.yml"
+    )
     for located in list(source.plans.values()) + list(source.reports.values()):
-        problems += _check_citations(located, _citations(located.value), documents, plan_numbers)
+        if not documents_broken:
+            problems += _check_citations(located, _citations(located.value), documents, plan_numbers)
     problems += _check_links(source, project)
     resolved = ResolvedUnit(
         slug=source.slug,

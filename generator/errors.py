@@ -52,3 +52,9 @@ class BuildError(CchcError):
     """Rendering or building failed for a reason that is not the editor's data (templates, I/O)."""
 
     exit_code = 3
+
+
+class UsageError(CchcError):
+    """The command was called wrongly (an unknown unit, a folder that is not a project)."""
+
+    exit_code = 2

@@ -139,11 +139,7 @@ def _to_data(node: Node, loc: Path_, doc: Document) -> Any:
 
 _YAML_PROBLEMS: list[tuple[str, str, str]] = [
     ("'\\t'", "Có ký tự Tab trong phần thụt lề; YAML chỉ dùng dấu cách", "yaml-tab"),
-    (
-        "quoted scalar",
-        "Dấu ngoặc kép hoặc nháy đơn chưa được đóng",
-        "yaml-unclosed-quote",
-    ),
+    ("quoted scalar", "Dấu ngoặc kép hoặc nháy đơn chưa được đóng", "yaml-unclosed-quote"),
     (
         "mapping values are not allowed",
         "Dấu hai chấm đặt sai chỗ; nếu giá trị có dấu «: », hãy đặt cả giá trị trong ngoặc kép",
@@ -157,17 +153,31 @@ _YAML_PROBLEMS: list[tuple[str, str, str]] = [
 ]
 
 
-def _yaml_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
+def _unbalanced_quote(text: str, last_line: int) -> tuple[int, int] | None:
+    """The first line (up to `last_line`) with an odd number of double quotes: a quote left open
+    there makes PyYAML report a confusing error further down."""
+    for number, line in enumerate(text.splitlines()[: last_line + 1], start=1):
+        content = line.split(" #")[0].replace('\\"', "")
+        if content.lstrip().startswith("#"):
+            continue
+        if content.count('"') % 2:
+            return number, content.index('"') + 1
+    return None
+
+
+def _yaml_problem(path: str, error: yaml.MarkedYAMLError, source: str) -> Problem:
     mark = error.problem_mark or error.context_mark
-    text = f"{error.context or ''} {error.problem or ''}"
+    said = f"{error.context or ''} {error.problem or ''}"
     for needle, message, code in _YAML_PROBLEMS:
-        if needle in text:
+        if needle in said:
             break
     else:
         message, code = f"Lỗi cú pháp YAML ({error.problem})", "yaml-syntax"
     if code == "yaml-unclosed-quote" and error.context_mark:
         mark = error.context_mark  # where the quote was opened, not the end of the file
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if code != "yaml-tab" and (quote := _unbalanced_quote(source, line - 1)):
+        (line, column), message, code = quote, "Dấu ngoặc kép hoặc nháy đơn chưa được đóng", "yaml-unclosed-quote"
     return Problem(path, line, column, "", message, code)
 
 
@@ -181,7 +191,7 @@ def load_text(text: str, path: str) -> Document:
         line, column = error.mark.line + 1, error.mark.column + 1
         raise LoadError(Problem(path, line, column, "", error.message, error.code)) from None
     except yaml.MarkedYAMLError as error:
-        raise LoadError(_yaml_problem(path, error)) from None
+        raise LoadError(_yaml_problem(path, error, text)) from None
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         raise LoadError(
             Problem(path, 1, 1, "", f"Tệp có ký tự không hợp lệ ({error})", "yaml-bad-character")

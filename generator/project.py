@@ -76,6 +76,11 @@ class Project:
     documents: Located[DocumentsFile] | None
     procedures: dict[str, Located[Procedure]]
     units: dict[str, UnitSource]
+    failed: set[str] = field(default_factory=set)
+
+    def is_broken(self, path: str) -> bool:
+        """True when `path` exists but failed to load: references into it are not reported again."""
+        return path in self.failed
 
 
 class _Reader:
@@ -84,6 +89,7 @@ class _Reader:
     def __init__(self, root: Path):
         self.root = root
         self.problems: list[Problem] = []
+        self.failed: set[str] = set()
 
     def display(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -94,15 +100,16 @@ class _Reader:
             doc = load_file(path, shown)
         except LoadError as error:
             self.problems.append(error.problem)
-            return None
-        if doc.data is None:
-            self.problems.append(Problem(shown, 1, 1, "", "Tệp rỗng", "empty-file"))
-            return None
-        try:
-            return Located(model.model_validate(doc.data), doc)
-        except ValidationError as error:
-            self.problems.extend(problems_from(error, model, doc))
-            return None
+        else:
+            if doc.data is None:
+                self.problems.append(Problem(shown, 1, 1, "", "Tệp rỗng", "empty-file"))
+            else:
+                try:
+                    return Located(model.model_validate(doc.data), doc)
+                except ValidationError as error:
+                    self.problems.extend(problems_from(error, model, doc))
+        self.failed.add(shown)
+        return None
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -178,7 +185,7 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
         source = _read_unit(reader, src_dir)
         if source is not None:
             units[source.slug] = source
-    project = Project(root, fields, documents, procedures, units)
+    project = Project(root, fields, documents, procedures, units, reader.failed)
     return project, reader.problems
 
 

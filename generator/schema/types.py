@@ -98,15 +98,15 @@ Phone = Annotated[
 
 Email = Annotated[
     str,
-    _pattern("invalid-email", r"[^@\s]+@[^@\s]+\.[a-z]{2,}", "Địa chỉ thư điện tử «{value}» không hợp lệ"),
+    _pattern("invalid-email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", "Địa chỉ thư điện tử «{value}» không hợp lệ"),
 ]
 
 Url = Annotated[
     str,
     _pattern(
         "invalid-url",
-        r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"]*)?",
-        "Đường dẫn «{value}» phải bắt đầu bằng https:// (hoặc http://) và không có dấu cách",
+        r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~:/?#@!$&*+,;=%-]*)?",
+        "Đường dẫn «{value}» phải bắt đầu bằng https:// (hoặc http://), không có dấu cách, ngoặc hay dấu nháy",
     ),
 ]
 

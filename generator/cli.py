@@ -1,0 +1,75 @@
+"""The `cchc` command line: parses options and calls one command module. Errors the project knows
+are printed as plain messages (no traceback unless --debug)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import CchcError, ContentError, Severity, UsageError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cchc", description="Dựng trang thông tin cải cách hành chính từ YAML.")
+    parser.add_argument("-C", dest="root", type=Path, default=Path("."), help="thư mục dự án (mặc định: thư mục hiện tại)")
+    parser.add_argument("--debug", action="store_true", help="in traceback khi có lỗi (cho lập trình viên)")
+    parser.add_argument("--version", action="version", version=f"cchc {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+    commands.add_parser("validate", help="kiểm tra toàn bộ dữ liệu, in mọi lỗi một lần")
+    build = commands.add_parser("build", help="dựng trang của các đơn vị (mặc định: tất cả)")
+    build.add_argument("slugs", nargs="*", metavar="ĐƠN_VỊ")
+    serve = commands.add_parser("serve", help="xem trước một đơn vị, tự cập nhật khi sửa YAML")
+    serve.add_argument("slug", metavar="ĐƠN_VỊ")
+    serve.add_argument("--port", type=int, default=8000)
+    new = commands.add_parser("new", help="tạo tệp mẫu hợp lệ")
+    new.add_argument("kind", choices=["unit"], help="loại tệp")
+    new.add_argument("slug", metavar="ĐƠN_VỊ")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> None:
+    root = args.root.resolve()
+    if not (root / "units").is_dir():
+        raise UsageError(f"{root} không phải thư mục dự án (không có thư mục units/)")
+    if args.command == "validate":
+        from .commands.validate import validate
+
+        validate(root)
+    elif args.command == "build":
+        from .commands.build import build
+
+        build(root, args.slugs)
+    elif args.command == "serve":
+        from .commands.serve import serve
+
+        serve(root, args.slug, args.port)
+    elif args.command == "new":
+        from .commands.new import new_unit
+
+        new_unit(root, args.slug)
+
+
+def _report(error: CchcError) -> None:
+    if isinstance(error, ContentError):
+        for problem in error.problems:
+            print(problem.format(), file=sys.stderr)
+        count = sum(p.severity is Severity.ERROR for p in error.problems)
+        print(f"Có {count} lỗi; chưa dựng trang nào. Sửa các dòng trên rồi chạy lại.", file=sys.stderr)
+    else:
+        print(f"Lỗi: {error}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        _run(args)
+    except CchcError as error:
+        if args.debug:
+            raise
+        _report(error)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    return 0

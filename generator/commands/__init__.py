@@ -1,0 +1,1 @@
+"""One module per `cchc` command; `cli.py` only parses options and calls these."""

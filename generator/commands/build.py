@@ -1,0 +1,29 @@
+"""`cchc build [SLUG...]`: build the named units (default: all) into site/<slug>/."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from ..pipeline import build as build_units
+from ..site import quiet_mkdocs
+
+
+def source_date_epoch(root: Path) -> str | None:
+    """The time of the checked-out commit, so two builds of one commit are byte-identical."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=True
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return result.stdout.strip() or None
+
+
+def build(root: Path, slugs: list[str]) -> None:
+    if "SOURCE_DATE_EPOCH" not in os.environ and (epoch := source_date_epoch(root)):
+        os.environ["SOURCE_DATE_EPOCH"] = epoch
+    quiet_mkdocs()
+    for paths in build_units(root, slugs or None):
+        print(f"Đã dựng {paths.slug}: {paths.site_dir.relative_to(root)}/index.html")

@@ -1,0 +1,50 @@
+"""Filters that put plain text and numbers into Markdown safely and in Vietnamese conventions.
+
+Editors' text is shown as typed: it can never become a heading, a list, a link, a table cell
+boundary, raw HTML or an attribute list, whatever characters it holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+# Characters Python-Markdown (with tables and attr_list) gives a meaning to within a line; each is
+# one it accepts a backslash escape for (`<` and `>` become entities below).
+_INLINE = re.compile(r"([\\`*_\[\]{}|<>!#])")
+# What turns a line into a list item when it starts the line.
+_LINE_START = re.compile(r"^([-+])(?=\s|$)|^(\d+)([.)])(?=\s|$)")
+
+
+def md(value: object) -> str:
+    """Plain text → Markdown that renders as exactly that text, on one line."""
+    text = " ".join(str(value).split())
+    text = _INLINE.sub(r"\\\1", text)
+    text = html.escape(text, quote=False).replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
+    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
+
+
+def vndate(value: dt.date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def number(value: int | Decimal) -> str:
+    """1234567 → 1.234.567; 85.5 → 85,5 (Vietnamese separators)."""
+    whole, _, fraction = f"{value}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{grouped},{fraction}" if fraction else grouped
+
+
+def percent(part: int, whole: int) -> str:
+    """A share computed by the tool, never typed by an editor: 310 of 321 → 96,6%."""
+    if whole == 0:
+        return "—"
+    share = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{number(int(share) if share == share.to_integral() else share)}%"
+
+
+def tel(phone: str) -> str:
+    """A phone number as written → a `tel:` link target: 0255 3 71 234 → tel:0255371234."""
+    return "tel:" + re.sub(r"[^0-9+]", "", phone)

@@ -1,0 +1,149 @@
+"""What an editor sees for each mistake: the exact lines `cchc validate` prints, exit code 1, no
+traceback, nothing built. One test per rule pins its message."""
+
+from pathlib import Path
+
+import pytest
+
+from conftest import cchc
+
+SUMMARY = "Có {n} lỗi; chưa dựng trang nào. Sửa các dòng trên rồi chạy lại."
+
+
+def edit(root: Path, file: str, old: str, new: str) -> None:
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def assert_reports(root: Path, *lines: str) -> None:
+    run = cchc(root, "validate")
+    assert "Traceback" not in run.err
+    assert run.err.splitlines() == [*lines, SUMMARY.format(n=len(lines))]
+    assert run.code == 1
+    assert not (root / "site").exists()
+
+
+def test_bundled_content_is_valid(project):
+    run = cchc(project, "validate")
+    assert (run.code, run.err) == (0, "")
+    assert run.out == "Dữ liệu hợp lệ: không có lỗi.\n"
+
+
+CASES = {
+    "duplicate key": (
+        "units/son-thuong/unit.yml", "province: Quảng Ngãi\n", "province: Quảng Ngãi\nprovince: Quảng Ngãi\n",
+        ["units/son-thuong/unit.yml:8:1: Khoá «province» bị lặp lại trong cùng một khối [duplicate-key]"],
+    ),
+    "unknown key, with a suggestion": (
+        "units/son-thuong/unit.yml", "short_name:", "shortname:",
+        [
+            "units/son-thuong/unit.yml:3:1: short_name: Thiếu trường bắt buộc [missing-field]",
+            "units/son-thuong/unit.yml:4:1: shortname: Không có trường «shortname» ở đây; có phải ý bạn là «short_name»? [unknown-key]",
+        ],
+    ),
+    "a date not on the calendar": (
+        "units/ba-to/unit.yml", "status_date: 01/07/2025", "status_date: 31/02/2024",
+        ["units/ba-to/unit.yml:14:14: status_date: Ngày «31/02/2024» không có trên lịch [invalid-date]"],
+    ),
+    "a tab in the indentation": (
+        "units/son-thuong/hotlines.yml", "  name: Bộ phận", "\tname: Bộ phận",
+        ["units/son-thuong/hotlines.yml:5:1: Có ký tự Tab trong phần thụt lề; YAML chỉ dùng dấu cách [yaml-tab]"],
+    ),
+    "an unclosed quote": (
+        "units/son-thuong/procedures.yml", 'code: "2.000815"', 'code: "2.000815',
+        ["units/son-thuong/procedures.yml:5:11: Dấu ngoặc kép hoặc nháy đơn chưa được đóng [yaml-unclosed-quote]"],
+    ),
+    "a python tag": (
+        "units/son-thuong/unit.yml", "name: Ủy ban nhân dân xã Sơn Thượng",
+        "name: !!python/object/apply:os.system ['touch pwned']",
+        [
+            "units/son-thuong/unit.yml:3:7: Không chấp nhận thẻ YAML «!!python/object/apply:os.system»; "
+            "hãy xoá thẻ và chỉ ghi giá trị [yaml-tag]"
+        ],
+    ),
+    "a list replaced by a scalar": (
+        "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml", "purposes:\n- Tập trung", "purposes: Tập trung\nx:\n- Tập trung",
+        [
+            "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml:14:11: purposes: Cần một danh sách "
+            "(mỗi mục một dòng bắt đầu bằng «- ») [not-a-list]",
+            "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml:15:1: x: Không có trường «x» ở đây; "
+            "kiểm tra lại chính tả hoặc xoá dòng này [unknown-key]",
+        ],
+    ),
+    "a wrong choice": (
+        "units/son-thuong/unit.yml", "level: commune", "level: xa",
+        [
+            "units/son-thuong/unit.yml:5:8: level: «xa» không hợp lệ; chọn một trong: 'province', 'commune', "
+            "'ward', 'special-zone', 'township', 'department' or 'district' [invalid-choice]"
+        ],
+    ),
+    "an unknown procedure code, with a suggestion": (
+        "units/chi-lang-nam/procedures.yml", 'code: "1.000593"', 'code: "1.000539"',
+        [
+            "units/chi-lang-nam/procedures.yml:7:11: procedures[1].code: Không có thủ tục mã «1.000539» trong "
+            "danh mục content/procedures; có phải ý bạn là «1.000593»? [unknown-procedure]"
+        ],
+    ),
+    "a procedure code written as a number": (
+        "content/procedures/1.000593.yml", 'code: "1.000593"', "code: 1.00059",
+        [
+            "content/procedures/1.000593.yml:3:7: code: Mã thủ tục «1.00059» không đúng dạng "
+            "(vd: 1.000593, 1.000593.000.00.00.H37 hoặc B-BTP-BS43) [invalid-procedure-code]"
+        ],
+    ),
+    "an undeclared document": (
+        "units/ba-to/reports/2024-q1-tuyen-truyen-cchc.yml", "plan: 11/KH-UBND", "plan: 12/KH-UBND",
+        [
+            "units/ba-to/reports/2024-q1-tuyen-truyen-cchc.yml:12:7: plan: Văn bản «12/KH-UBND» chưa được khai báo "
+            "trong documents.yml của đơn vị hoặc content/documents.yml; có phải ý bạn là «11/KH-UBND»? [unknown-document]"
+        ],
+    ),
+    "dossier figures that do not add up": (
+        "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml", "withdrawn: '03'", "withdrawn: '04'",
+        [
+            "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:118:3: dossier_stats: Số liệu hồ sơ không khớp: "
+            "tiếp nhận 321 nhưng đã giải quyết + đang giải quyết + rút/trả lại = 322 [dossier-sum-mismatch]"
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_each_mistake_is_reported_at_its_place(project, case):
+    file, old, new, lines = CASES[case]
+    edit(project, file, old, new)
+    assert_reports(project, *lines)
+
+
+def test_two_mistakes_in_two_files_are_both_reported_in_one_run(project):
+    edit(project, "units/ba-to/unit.yml", "status_date: 01/07/2025", "status_date: 31/02/2024")
+    edit(project, "units/son-thuong/hotlines.yml", "  name: Bộ phận", "\tname: Bộ phận")
+    assert_reports(
+        project,
+        "units/ba-to/unit.yml:14:14: status_date: Ngày «31/02/2024» không có trên lịch [invalid-date]",
+        "units/son-thuong/hotlines.yml:5:1: Có ký tự Tab trong phần thụt lề; YAML chỉ dùng dấu cách [yaml-tab]",
+    )
+
+
+def test_a_tag_is_not_executed_by_validate_or_build(project):
+    marker = project / "pwned"
+    edit(project, "units/son-thuong/unit.yml", "name: Ủy ban nhân dân xã Sơn Thượng",
+         f"name: !!python/object/apply:os.system ['touch {marker}']")
+    assert cchc(project, "validate").code == 1
+    assert cchc(project, "build").code == 1
+    assert not marker.exists()
+
+
+def test_build_with_errors_writes_nothing(project):
+    edit(project, "units/ba-to/unit.yml", "status_date: 01/07/2025", "status_date: 31/02/2024")
+    run = cchc(project, "build")
+    assert run.code == 1
+    assert "Traceback" not in run.err
+    assert not (project / "site").exists() and not (project / "build").exists()
+
+
+def test_debug_shows_the_traceback(project):
+    edit(project, "units/ba-to/unit.yml", "status_date: 01/07/2025", "status_date: 31/02/2024")
+    assert "Traceback" in cchc(project, "--debug", "validate").err
