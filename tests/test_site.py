@@ -1,0 +1,128 @@
+"""Real MkDocs builds of the bundled units: the pages exist, say what the seeds say, and are the
+same bytes whenever the same commit is built."""
+
+import html
+import re
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT, cchc, copy_project
+
+UNITS = sorted(p.name for p in (ROOT / "units").iterdir() if p.is_dir())
+
+
+def page(root: Path, slug: str, path: str) -> str:
+    return (root / "site" / slug / path / "index.html").read_text(encoding="utf-8") if path else (
+        root / "site" / slug / "index.html"
+    ).read_text(encoding="utf-8")
+
+
+def text_of(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", fragment))
+
+
+def test_every_unit_has_a_vietnamese_home_page(built):
+    for slug in UNITS:
+        home = page(built, slug, "")
+        assert '<html lang="vi"' in home
+        assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+
+
+def test_pages_load_nothing_from_other_hosts(built):
+    for file in (built / "site").rglob("*.html"):
+        for tag in re.findall(r"<(?:script|link|img|iframe|source)\b[^>]*>", file.read_text(encoding="utf-8")):
+            if 'rel="canonical"' in tag:
+                continue  # names the page's own public address; nothing is fetched
+            for url in re.findall(r'(?:src|href)="([^"]+)"', tag):
+                assert not re.match(r"(https?:)?//", url), f"{file}: {tag}"
+
+
+def test_nav_holds_section_pages_only(built):
+    home = page(built, "son-thuong", "")
+    links = re.findall(r'class="md-nav__link[^"]*"\s+href="([^"]+)"|href="([^"]+)"\s+class="md-nav__link', home)
+    targets = {a or b for a, b in links}
+    assert not any("thu-tuc/1." in t or "thu-tuc/2." in t for t in targets), targets
+    assert any(t.endswith("thu-tuc/") for t in targets), targets
+
+
+def test_every_task_of_the_tra_bong_plan_shows_its_lead_and_time_frame(built):
+    plan_file = ROOT / "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml"
+    tasks = yaml.safe_load(plan_file.read_text(encoding="utf-8"))["tasks"]
+    assert len(tasks) == 11
+    body = text_of(page(built, "tra-bong", "ke-hoach/2022-truyen-thong-nang-cao-chi-so"))
+    body = " ".join(body.split())
+    for number, task in enumerate(tasks, start=1):
+        start = body.index(f"{number}. {task['title']}")
+        for leaf in task.get("subtasks") or [task]:
+            chunk = body[start:]
+            assert f"Cơ quan chủ trì {leaf['lead']}" in chunk, (number, leaf["lead"])
+            assert f"Thời gian thực hiện {leaf['timeframe']}" in chunk, (number, leaf["timeframe"])
+
+
+def test_son_thuong_dossier_table_shows_computed_percentages(built):
+    body = " ".join(text_of(page(built, "son-thuong", "bao-cao/2024-q2-ket-qua-cchc")).split())
+    for row in [
+        "Tổng số hồ sơ tiếp nhận 321 100%",
+        "Trong đó: trực tuyến 310 96,6%",
+        "Trực tiếp hoặc qua dịch vụ bưu chính 9 2,8%",
+        "Từ kỳ trước chuyển sang 2 0,6%",
+        "Đã giải quyết 318 99,1%",
+        "Trước hạn 318 100%",
+        "Quá hạn 0 0%",
+        "Rút hoặc trả lại 3 0,9%",
+        "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn: 100%",
+    ]:
+        assert row in body, row
+
+
+def test_page_types_exist_for_the_units_that_have_them(built):
+    assert "Đăng ký kết hôn lưu động" in page(built, "son-thuong", "thu-tuc/1.000593")
+    assert "Chứng thực bản sao" in page(built, "chi-lang-nam", "thu-tuc/2.000815")
+    assert "Liên hệ, phản ánh, kiến nghị" in page(built, "son-thuong", "lien-he")
+    assert "Thông tin, tuyên truyền cải cách hành chính năm 2024" in page(built, "so-ngoai-vu-tay-ninh", "ke-hoach/2024-thong-tin-tuyen-truyen-cchc")
+    assert "58" in text_of(page(built, "chi-lang-nam", "bao-cao/2022-tuyen-truyen-cchc"))
+
+
+def test_a_dissolved_district_says_so_on_every_page(built):
+    for file in (built / "site" / "ba-to").rglob("index.html"):
+        text = " ".join(text_of(file.read_text(encoding="utf-8")).split())
+        assert "Đã giải thể, kết thúc hoạt động từ ngày 01/07/2025" in text, file
+
+
+def test_blank_document_numbers_stay_blank(built):
+    body = " ".join(text_of(page(built, "tra-bong", "ke-hoach/2022-truyen-thong-nang-cao-chi-so")).split())
+    assert "…/KH-UBND (văn bản không ghi số)" in body
+    assert "tháng 08/2022 (văn bản không ghi ngày)" in body
+
+
+def test_two_builds_in_other_folders_and_time_zones_are_byte_identical(built, tmp_path):
+    other = copy_project(tmp_path / "elsewhere" / "deeper")
+    run = cchc(other, "build", env={"SOURCE_DATE_EPOCH": "1700000000", "TZ": "Asia/Ho_Chi_Minh"})
+    assert run.code == 0, run.err
+    first = {p.relative_to(built / "site"): p.read_bytes() for p in (built / "site").rglob("*") if p.is_file()}
+    second = {p.relative_to(other / "site"): p.read_bytes() for p in (other / "site").rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_build_of_one_unit_and_of_an_unknown_unit(project):
+    run = cchc(project, "build", "son-thuong")
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in (project / "site").iterdir()) == ["son-thuong"]
+    run = cchc(project, "build", "son-thuon")
+    assert (run.code, run.err) == (2, "Lỗi: Không có đơn vị «son-thuon» trong units/; có phải ý bạn là «son-thuong»?\n")
+
+
+def test_new_unit_scaffold_validates_and_builds(project):
+    run = cchc(project, "new", "unit", "xa-moi")
+    assert run.code == 0, run.err
+    assert cchc(project, "validate").code == 0
+    run = cchc(project, "build", "xa-moi")
+    assert run.code == 0, run.err
+    assert (project / "site/xa-moi/index.html").is_file()
+
+
+def test_python_dash_m_generator_works_like_cchc(project):
+    run = cchc(project, "--version")
+    assert run.out.startswith("cchc ")
