@@ -1,0 +1,89 @@
+"""A real Chromium (Debian's package, driven by Playwright) loading the built bundled units served
+on loopback: Vietnamese pages, no request leaving the site's origin, and axe-core's WCAG 2.1 A/AA
+rules on every page type of every unit."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+UNITS = sorted(p.name for p in (ROOT / "units").iterdir() if p.is_dir())
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+def page_types(site: Path) -> list[str]:
+    """One page of each type the unit has: home, contacts, each index, and the first of each kind."""
+    paths = ["", "lien-he/"]
+    for section in ("thu-tuc", "ke-hoach", "bao-cao"):
+        folder = site / section
+        if folder.is_dir():
+            paths.append(f"{section}/")
+            first = sorted(p for p in folder.iterdir() if p.is_dir())
+            if first:
+                paths.append(f"{section}/{first[0].name}/")
+    return paths
+
+
+@pytest.fixture(scope="session")
+def servers(built):
+    """Each unit served at the root of its own loopback origin, as on its own domain."""
+    running = {}
+    for slug in UNITS:
+        handler = functools.partial(_Quiet, directory=str(built / "site" / slug))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        running[slug] = server
+    yield {slug: f"http://127.0.0.1:{s.server_address[1]}" for slug, s in running.items()}
+    for server in running.values():
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("slug", UNITS)
+def test_every_page_type_is_accessible_and_stays_on_its_origin(slug, servers, browser, built):
+    origin = servers[slug]
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    axe = Axe()
+    problems = []
+    for path in page_types(built / "site" / slug):
+        response = page.goto(f"{origin}/{path}")
+        assert response is not None and response.status == 200, path
+        page.wait_for_load_state("networkidle")
+        assert page.get_attribute("html", "lang") == "vi"
+        result = axe.run(page, options=WCAG)
+        for violation in result.response["violations"]:
+            targets = [node["target"] for node in violation["nodes"]][:3]
+            problems.append(f"/{path}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
+    context.close()
+    outside = [url for url in requests if not url.startswith(origin) and not url.startswith("data:")]
+    assert outside == []
+    assert problems == [], "\n".join(problems)
