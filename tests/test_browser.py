@@ -32,7 +32,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 def page_types(site: Path) -> list[str]:
     """One page of each type the unit has: home, contacts, each index, and the first of each kind."""
-    paths = ["", "lien-he/"]
+    paths = ["", "lien-he/", "404.html"]
     for section in ("thu-tuc", "ke-hoach", "bao-cao"):
         folder = site / section
         if folder.is_dir():
@@ -87,3 +87,23 @@ def test_every_page_type_is_accessible_and_stays_on_its_origin(slug, servers, br
     outside = [url for url in requests if not url.startswith(origin) and not url.startswith("data:")]
     assert outside == []
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("slug, path", [("son-thuong", "thu-tuc/2.000815/"), ("tra-bong", "ke-hoach/2022-truyen-thong-nang-cao-chi-so/"), ("son-thuong", "bao-cao/2024-q2-ket-qua-cchc/")])
+def test_a_360_px_screen_needs_no_horizontal_scroll(slug, path, servers, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(f"{servers[slug]}/{path}")
+    page.wait_for_load_state("networkidle")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.screenshot(path=str(tmp_path / "360.png"), full_page=True)
+    page.close()
+    assert width <= 360
+
+
+def test_the_404_page_is_vietnamese_and_points_to_the_sections(servers, browser):
+    page = browser.new_page()
+    page.goto(f"{servers['son-thuong']}/404.html")
+    assert page.locator("h1").first.inner_text() == "Không tìm thấy trang"
+    links = page.locator("article a").evaluate_all("links => links.map(a => a.textContent.trim())")
+    page.close()
+    assert "Thủ tục hành chính" in links and "Liên hệ, phản ánh" in links
