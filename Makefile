@@ -32,6 +32,7 @@ test: $(STAMP) browser
 # Refresh the committed golden Markdown after an intended template or content change.
 golden: $(STAMP)
 	$(BIN)/python -m pytest -q tests/test_golden.py --update-golden
+	$(BIN)/cchc schema
 
 serve: $(STAMP)
 	$(BIN)/cchc serve $(UNIT)

@@ -23,6 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="xem trước một đơn vị, tự cập nhật khi sửa YAML")
     serve.add_argument("slug", metavar="ĐƠN_VỊ")
     serve.add_argument("--port", type=int, default=8000)
+    commands.add_parser("schema", help="ghi lại JSON Schema cho trình soạn thảo vào schema/")
     new = commands.add_parser("new", help="tạo tệp mẫu hợp lệ")
     new.add_argument("kind", choices=["unit"], help="loại tệp")
     new.add_argument("slug", metavar="ĐƠN_VỊ")
@@ -45,6 +46,11 @@ def _run(args: argparse.Namespace) -> None:
         from .commands.serve import serve
 
         serve(root, args.slug, args.port)
+    elif args.command == "schema":
+        from .jsonschema import write_schemas
+
+        for path in write_schemas(root / "schema"):
+            print(f"Đã ghi {path.relative_to(root)}")
     elif args.command == "new":
         from .commands.new import new_unit
 

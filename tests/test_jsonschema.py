@@ -1,0 +1,66 @@
+"""The editors' JSON Schema: committed, equal to what the models generate, and accepting every
+bundled file (as the loader reads it: every value text) while rejecting editors' mistakes."""
+
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import ROOT
+from generator.jsonschema import SCHEMAS, schema_text
+from generator.loader import load_file
+
+SCHEMA_DIR = ROOT / "schema"
+
+
+def schema_of(file: Path) -> str:
+    first = file.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema="), f"{file}: no schema comment on line 1"
+    return first.split("$schema=")[1]
+
+
+def bundled_files() -> list[Path]:
+    return sorted([*ROOT.glob("content/**/*.yml"), *ROOT.glob("units/**/*.yml")])
+
+
+@pytest.mark.parametrize("name", SCHEMAS)
+def test_committed_schema_equals_generated(name):
+    committed = (SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(SCHEMAS[name]), "run `.venv/bin/cchc schema` and commit schema/"
+
+
+@pytest.mark.parametrize("file", bundled_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_bundled_file_names_its_schema_and_is_accepted(file):
+    schema_path = (file.parent / schema_of(file)).resolve()
+    assert schema_path.is_file(), schema_path
+    schema = jsonschema.Draft202012Validator(__import__("json").loads(schema_path.read_text(encoding="utf-8")))
+    data = load_file(file, file.name).data
+    assert [e.message for e in schema.iter_errors(data)] == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"procedures": [{"code": "1.000593", "wher": "x"}]},  # unknown key
+        {"procedures": "1.000593"},  # a list replaced by a scalar
+        {"procedures": [{"code": None}]},  # a required value left empty
+    ],
+)
+def test_schema_rejects_mistakes(data):
+    import json
+
+    schema = json.loads((SCHEMA_DIR / "procedures.schema.json").read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+
+
+def test_every_field_has_a_description():
+    import json
+
+    missing = []
+    for name in SCHEMAS:
+        schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+        for owner in [schema, *schema.get("$defs", {}).values()]:
+            for key, prop in owner.get("properties", {}).items():
+                if not prop.get("description"):
+                    missing.append(f"{name}: {owner.get('title')}.{key}")
+    assert missing == []
