@@ -126,3 +126,18 @@ def test_new_unit_scaffold_validates_and_builds(project):
 def test_python_dash_m_generator_works_like_cchc(project):
     run = cchc(project, "--version")
     assert run.out.startswith("cchc ")
+
+
+def test_index_results_page_shows_score_scale_and_rank(project):
+    # Test data only: the seeds publish no index scores, so no bundled unit has indices.yml.
+    (project / "units/son-thuong/indices.yml").write_text(
+        "results:\n"
+        "  - index: PAR INDEX\n    year: '2023'\n    score: '85,5'\n    scale_max: '100'\n"
+        "    rank: '12'\n    ranked_of: '173'\n    source:\n      title: Quyết định công bố (dữ liệu thử)\n",
+        encoding="utf-8",
+    )
+    run = cchc(project, "build", "son-thuong")
+    assert run.code == 0, run.err
+    body = " ".join(text_of(page(project, "son-thuong", "chi-so")).split())
+    assert "Chỉ số cải cách hành chính (PAR INDEX) 2023 85,5/100 12/173 Quyết định công bố (dữ liệu thử)" in body
+    assert "Chỉ số" in page(project, "son-thuong", "")
