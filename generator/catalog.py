@@ -27,6 +27,20 @@ class UnitProcedure:
     def code(self) -> str:
         return self.record.code
 
+    @property
+    def time_limit(self) -> str | None:
+        """The local time limit, or the first channel's that has one."""
+        return self.local.time_limit or next((c.time_limit for c in self.record.channels if c.time_limit), None)
+
+    @property
+    def fee(self) -> str | None:
+        """The local fee, or the first channel's that has one."""
+        return self.local.fee or next((c.fee for c in self.record.channels if c.fee), None)
+
+    @property
+    def is_online(self) -> bool:
+        return self.record.online_level.value != "none"
+
 
 @dataclass
 class ResolvedUnit:
