@@ -5,21 +5,15 @@ Nothing here touches the disk: `site.py` writes what this returns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 
 from . import markdown_text
 from .catalog import ResolvedUnit
+from . import search
 from .errors import BuildError
 from .schema.documents import Area
-
-
-@dataclass(frozen=True)
-class NavEntry:
-    title: str
-    path: str
 
 
 def environment() -> jinja2.Environment:
@@ -51,21 +45,6 @@ def plan_path(name: str) -> str:
 
 def report_path(name: str) -> str:
     return f"bao-cao/{name}.md"
-
-
-def nav(unit: ResolvedUnit) -> list[NavEntry]:
-    """Section pages only: procedures, plans and reports are reached through their index pages."""
-    entries = [NavEntry("Trang chủ", "index.md")]
-    if unit.procedures:
-        entries.append(NavEntry("Thủ tục hành chính", "thu-tuc/index.md"))
-    if unit.plans:
-        entries.append(NavEntry("Kế hoạch", "ke-hoach/index.md"))
-    if unit.reports:
-        entries.append(NavEntry("Báo cáo", "bao-cao/index.md"))
-    if unit.indices:
-        entries.append(NavEntry("Chỉ số", "chi-so.md"))
-    entries.append(NavEntry("Liên hệ, phản ánh", "lien-he.md"))
-    return entries
 
 
 def _results_by_area(report: Any) -> list[tuple[Area, list[Any]]]:
@@ -100,7 +79,7 @@ def _pages(unit: ResolvedUnit) -> list[tuple[str, str, dict[str, Any]]]:
 
 
 def render_unit(unit: ResolvedUnit, env: jinja2.Environment | None = None) -> dict[str, str]:
-    """Every Markdown page of one unit, keyed by its path inside the unit's docs folder."""
+    """Every Markdown page of one unit, and its search index, keyed by path inside its docs folder."""
     env = env or environment()
     shared = {
         "u": unit,
@@ -109,7 +88,7 @@ def render_unit(unit: ResolvedUnit, env: jinja2.Environment | None = None) -> di
         "plan_path": plan_path,
         "report_path": report_path,
     }
-    rendered = {}
+    rendered = {"search.json": search.index_json(unit)}
     for dest, template, context in _pages(unit):
         depth = dest.count("/")
         try:

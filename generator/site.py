@@ -19,7 +19,7 @@ from mkdocs.exceptions import MkDocsException
 
 from .catalog import ResolvedUnit
 from .errors import BuildError
-from .render import nav
+from .nav import nav
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,11 @@ def _relative(target: Path, start: Path) -> str:
 def _theme_extra(unit: ResolvedUnit) -> dict:
     """What the theme overrides show on every page: the unit's status and where to give feedback."""
     profile = unit.unit
-    extra: dict = {"unit_name": profile.name, "status": profile.status.value}
+    extra: dict = {
+        "unit_name": profile.name,
+        "status": profile.status.value,
+        "search_fallback": "thu-tuc/" if unit.procedures else "",
+    }
     if not profile.is_active:
         extra["status_label"] = profile.status.label
         extra["status_date"] = profile.status_date.strftime("%d/%m/%Y") if profile.status_date else ""
@@ -103,7 +107,7 @@ def write_sources(unit: ResolvedUnit, pages: dict[str, str], paths: UnitPaths) -
     for dest, text in pages.items():
         _write_if_changed(paths.docs_dir / dest, text)
     if paths.docs_dir.is_dir():
-        for stale in sorted(paths.docs_dir.rglob("*.md")):
+        for stale in sorted(p for p in paths.docs_dir.rglob("*") if p.is_file()):
             if stale.relative_to(paths.docs_dir).as_posix() not in pages:
                 stale.unlink()
     config = yaml.safe_dump(unit_config(unit, paths), allow_unicode=True, sort_keys=False, width=1000)

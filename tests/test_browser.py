@@ -107,3 +107,62 @@ def test_the_404_page_is_vietnamese_and_points_to_the_sections(servers, browser)
     links = page.locator("article a").evaluate_all("links => links.map(a => a.textContent.trim())")
     page.close()
     assert "Thủ tục hành chính" in links and "Liên hệ, phản ánh" in links
+
+
+def fold(text: str) -> str:
+    """What a citizen types without diacritics: tones dropped, đ written as d."""
+    import unicodedata
+
+    stripped = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+    return stripped.replace("đ", "d").replace("Đ", "D").lower()
+
+
+def first_findable(built: Path, slug: str) -> str:
+    """The name of the unit's first procedure, or else of its first plan or report."""
+    import json
+
+    entries = json.loads((built / "site" / slug / "search.json").read_text(encoding="utf-8"))
+    documents = [title for title, _, meta in entries if meta != "Mục"]
+    return documents[0]
+
+
+def search_results(page, query: str) -> list[str]:
+    page.fill("#cchc-q", query)
+    page.wait_for_function("document.querySelector('#cchc-count').textContent.length > 0")
+    return page.locator(".cchc-search__results a").all_inner_texts()
+
+
+@pytest.mark.parametrize("slug", UNITS)
+def test_typing_a_name_without_diacritics_finds_it(slug, servers, browser, built):
+    title = first_findable(built, slug)
+    page = browser.new_page()
+    page.goto(f"{servers[slug]}/lien-he/")
+    words = fold(title).split()[:6]
+    assert title in search_results(page, " ".join(words))
+    page.close()
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("dang ky ket hon", "Đăng ký kết hôn lưu động"),
+        ("ĐĂNG KÝ kết hôn", "Đăng ký kết hôn lưu động"),
+        ("hộ tịch", "Đăng ký kết hôn lưu động"),
+        ("ho tich", "Đăng ký kết hôn lưu động"),
+        ("1.000593", "Đăng ký kết hôn lưu động"),
+        ("chung thuc ban sao", "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền của Việt Nam cấp hoặc chứng nhận"),
+    ],
+)
+def test_search_folds_diacritics_and_d_both_ways(query, expected, servers, browser):
+    page = browser.new_page()
+    page.goto(f"{servers['son-thuong']}/")
+    assert expected in search_results(page, query)
+    page.close()
+
+
+def test_search_says_when_nothing_matches(servers, browser):
+    page = browser.new_page()
+    page.goto(f"{servers['son-thuong']}/")
+    assert search_results(page, "khong co gi nhu the nay") == []
+    assert page.inner_text("#cchc-count") == "Không tìm thấy kết quả nào."
+    page.close()
