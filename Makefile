@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: site test golden serve clean browser
+.PHONY: site test golden serve clean tools bench-weight
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,19 +20,28 @@ site: $(STAMP)
 	@echo "Xong: mỗi đơn vị có trang tại site/<đơn-vị>/index.html"
 	@echo "Xem trước: $(BIN)/cchc serve son-thuong   (hoặc: $(PYTHON) -m http.server -d site/son-thuong 8000)"
 
-# Chromium comes from Debian's packages (the browser tests drive it; nothing is downloaded).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "Cần Chromium: sudo apt-get install chromium"; exit 1; fi; }
+# Test tools from Debian's packages: Chromium for the browser tests, Java for the Nu HTML Checker.
+# Installed only when missing; nothing is downloaded outside the package registries.
+tools:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Cần cài:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
+	fi
 
-test: $(STAMP) browser
+test: $(STAMP) tools
 	$(BIN)/python -m pytest -q
 
 # Refresh the committed golden Markdown after an intended template or content change.
 golden: $(STAMP)
 	$(BIN)/python -m pytest -q tests/test_golden.py --update-golden
 	$(BIN)/cchc schema
+
+# Page weight of each page type (gzip, first load) for the bundled units.
+bench-weight: site
+	$(BIN)/python bench/weight.py site/*
 
 serve: $(STAMP)
 	$(BIN)/cchc serve $(UNIT)

@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from . import markdown_text
+from . import charts, markdown_text
 from .catalog import ResolvedUnit
 from . import search
 from .errors import BuildError
@@ -31,7 +31,7 @@ def environment() -> jinja2.Environment:
         number=markdown_text.number,
         tel=markdown_text.tel,
     )
-    env.globals.update(percent=markdown_text.percent)
+    env.globals.update(percent=markdown_text.percent, dossier_chart=charts.dossier_chart)
     return env
 
 

@@ -166,3 +166,41 @@ def test_search_says_when_nothing_matches(servers, browser):
     assert search_results(page, "khong co gi nhu the nay") == []
     assert page.inner_text("#cchc-count") == "Không tìm thấy kết quả nào."
     page.close()
+
+
+def test_a_procedure_page_prints_on_at_most_two_a4_pages_without_navigation(servers, browser, tmp_path):
+    page = browser.new_page()
+    page.goto(f"{servers['son-thuong']}/thu-tuc/2.000815/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        "['.md-header', '.md-sidebar--primary', '.cchc-search', '.md-footer']"
+        ".map(s => getComputedStyle(document.querySelector(s)).display)"
+    )
+    pdf = page.pdf(format="A4", path=str(tmp_path / "procedure.pdf"))
+    page.close()
+    assert hidden == ["none"] * 4
+    assert 1 <= pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page>") + pdf.count(b"/Type /Page/") <= 2
+
+
+def test_keyboard_only_from_home_to_a_procedure_and_its_online_link(servers, browser):
+    page = browser.new_page()
+    page.goto(f"{servers['son-thuong']}/")
+
+    def tab_to(href_part: str, limit: int = 80) -> None:
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            href = page.evaluate("document.activeElement && document.activeElement.getAttribute('href')")
+            if href and href_part in href:
+                return
+        raise AssertionError(f"no focusable link to {href_part} within {limit} tabs")
+
+    tab_to("thu-tuc/")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/thu-tuc/")
+    tab_to("1.000593")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/thu-tuc/1.000593/")
+    tab_to("dichvucong.gov.vn")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    page.close()
+    assert outline != "none"

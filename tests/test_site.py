@@ -141,3 +141,27 @@ def test_index_results_page_shows_score_scale_and_rank(project):
     body = " ".join(text_of(page(project, "son-thuong", "chi-so")).split())
     assert "Chỉ số cải cách hành chính (PAR INDEX) 2023 85,5/100 12/173 Quyết định công bố (dữ liệu thử)" in body
     assert "Chỉ số" in page(project, "son-thuong", "")
+
+
+def test_dossier_chart_is_accessible_svg_with_the_same_figures(built):
+    html_text = page(built, "son-thuong", "bao-cao/2024-q2-ket-qua-cchc")
+    svg = re.search(r"<svg role=\"img\"[^>]*aria-labelledby=\"bieu-do-ho-so-title bieu-do-ho-so-desc\".*?</svg>", html_text, re.S)
+    assert svg, "no accessible chart"
+    assert '<title id="bieu-do-ho-so-title">Tình hình giải quyết hồ sơ: tiếp nhận 321 hồ sơ</title>' in svg[0]
+    assert "Tiếp nhận trực tuyến: 310 (96,6%)" in html.unescape(svg[0])
+    assert "Rút hoặc trả lại: 3 (0,9%)" in html.unescape(svg[0])
+
+
+def test_a_replaced_procedure_says_so_at_the_top_and_links_its_replacement(project):
+    # Test data: marks a bundled record replaced to exercise the banner; the real record is in force.
+    record = project / "content/procedures/2.000815.yml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("status: in-force", 'status: replaced\nreplaced_by: "1.000593"'),
+        encoding="utf-8",
+    )
+    run = cchc(project, "build", "son-thuong")
+    assert run.code == 0, run.err
+    body = page(project, "son-thuong", "thu-tuc/2.000815")
+    top = body[body.index("<h1"):]
+    assert top.index("Thủ tục đã bị thay thế") < top.index("Cần chuẩn bị những gì?")
+    assert 'href="../1.000593/"' in top[: top.index("Cần chuẩn bị những gì?")]
