@@ -204,3 +204,36 @@ def test_keyboard_only_from_home_to_a_procedure_and_its_online_link(servers, bro
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     page.close()
     assert outline != "none"
+
+
+def test_keyboard_reaches_a_procedures_form_download(project, browser):
+    # Test data: no bundled procedure has a sourced form file, so one is added to a private copy.
+    record = project / "content/procedures/1.000593.yml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace(
+            "dossier_sets: 01 bộ",
+            "dossier:\n  - document: Tờ khai (dữ liệu thử)\n    originals: '1'\n    form:\n"
+            "      title: Mẫu tờ khai (dữ liệu thử)\n      url: https://example.gov.vn/mau-to-khai.docx\n"
+            "dossier_sets: 01 bộ",
+        ),
+        encoding="utf-8",
+    )
+    from conftest import cchc
+
+    assert cchc(project, "build", "son-thuong").code == 0
+    handler = functools.partial(_Quiet, directory=str(project / "site" / "son-thuong"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = browser.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/thu-tuc/1.000593/")
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.getAttribute('href')") == "https://example.gov.vn/mau-to-khai.docx":
+                break
+        else:
+            raise AssertionError("the form link is not reachable with Tab")
+        assert page.evaluate("document.activeElement.textContent") == "Mẫu tờ khai (dữ liệu thử)"
+    finally:
+        page.close()
+        server.shutdown()

@@ -165,3 +165,10 @@ def test_a_replaced_procedure_says_so_at_the_top_and_links_its_replacement(proje
     top = body[body.index("<h1"):]
     assert top.index("Thủ tục đã bị thay thế") < top.index("Cần chuẩn bị những gì?")
     assert 'href="../1.000593/"' in top[: top.index("Cần chuẩn bị những gì?")]
+
+
+def test_each_unit_has_a_sitemap_at_its_own_address(built):
+    for slug in UNITS:
+        sitemap = (built / "site" / slug / "sitemap.xml").read_text(encoding="utf-8")
+        site_url = yaml.safe_load((ROOT / "units" / slug / "unit.yml").read_text(encoding="utf-8"))["site_url"]
+        assert f"<loc>{site_url}</loc>" in sitemap
