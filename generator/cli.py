@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import CchcError, ContentError, Severity, UsageError
+from .errors import CchcError, ContentError, Severity, UsageError, print_problems
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -17,9 +17,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="in traceback khi có lỗi (cho lập trình viên)")
     parser.add_argument("--version", action="version", version=f"cchc {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
-    commands.add_parser("validate", help="kiểm tra toàn bộ dữ liệu, in mọi lỗi một lần")
+    validate = commands.add_parser("validate", help="kiểm tra toàn bộ dữ liệu, in mọi lỗi và cảnh báo một lần")
+    validate.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    validate.add_argument("--format", choices=["text", "json"], default="text", help="json: cho máy (chú thích CI)")
     build = commands.add_parser("build", help="dựng trang của các đơn vị (mặc định: tất cả)")
     build.add_argument("slugs", nargs="*", metavar="ĐƠN_VỊ")
+    build.add_argument("--strict", action="store_true", help="không dựng khi còn cảnh báo")
     serve = commands.add_parser("serve", help="xem trước một đơn vị, tự cập nhật khi sửa YAML")
     serve.add_argument("slug", metavar="ĐƠN_VỊ")
     serve.add_argument("--port", type=int, default=8000)
@@ -37,11 +40,11 @@ def _run(args: argparse.Namespace) -> None:
     if args.command == "validate":
         from .commands.validate import validate
 
-        validate(root)
+        validate(root, strict=args.strict, as_json=args.format == "json")
     elif args.command == "build":
         from .commands.build import build
 
-        build(root, args.slugs)
+        build(root, args.slugs, strict=args.strict)
     elif args.command == "serve":
         from .commands.serve import serve
 
@@ -59,10 +62,12 @@ def _run(args: argparse.Namespace) -> None:
 
 def _report(error: CchcError) -> None:
     if isinstance(error, ContentError):
-        for problem in error.problems:
-            print(problem.format(), file=sys.stderr)
-        count = sum(p.severity is Severity.ERROR for p in error.problems)
-        print(f"Có {count} lỗi; chưa dựng trang nào. Sửa các dòng trên rồi chạy lại.", file=sys.stderr)
+        print_problems(error.problems)
+        errors = sum(p.severity is Severity.ERROR for p in error.problems)
+        warnings = len(error.problems) - errors
+        counted = f"{errors} lỗi" + (f", {warnings} cảnh báo" if warnings else "")
+        blocked = "lỗi" if errors else "cảnh báo (chế độ --strict)"
+        print(f"Có {counted}; chưa dựng trang nào vì còn {blocked}. Sửa các dòng trên rồi chạy lại.", file=sys.stderr)
     else:
         print(f"Lỗi: {error}", file=sys.stderr)
 

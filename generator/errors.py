@@ -6,6 +6,7 @@ Vietnamese message and a stable English code an engineer can search for.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from enum import Enum
 
@@ -25,11 +26,31 @@ class Problem:
     code: str
     severity: Severity = Severity.ERROR
 
+    @property
+    def hint(self) -> str:
+        from .codes import hint
+
+        return hint(self.code)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file, "line": self.line, "column": self.column, "field": self.field,
+            "code": self.code, "severity": self.severity.value, "message": self.message, "hint": self.hint,
+        }
+
     def format(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         field = f" {self.field}:" if self.field else ""
         prefix = "" if self.severity is Severity.ERROR else " cảnh báo:"
         return f"{where}:{prefix}{field} {self.message} [{self.code}]"
+
+
+def print_problems(problems: list[Problem]) -> None:
+    """Each problem on its line of standard error, with its fix hint on the next."""
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+        if problem.hint:
+            print(f"    Gợi ý: {problem.hint}", file=sys.stderr)
 
 
 class CchcError(Exception):

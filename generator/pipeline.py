@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from . import checks
 from .catalog import ResolvedUnit, resolve
 from .errors import Problem, UsageError
 from .project import load_project, require_valid
@@ -19,7 +20,7 @@ def check(root: Path) -> tuple[dict[str, ResolvedUnit], list[Problem]]:
     """Load, validate and resolve everything; returns units and every problem (errors and warnings)."""
     project, problems = load_project(root)
     units, resolve_problems = resolve(project)
-    return units, problems + resolve_problems
+    return units, problems + resolve_problems + checks.warnings(project)
 
 
 def render_all(units: dict[str, ResolvedUnit], slugs: list[str]) -> dict[str, dict[str, str]]:
@@ -27,10 +28,11 @@ def render_all(units: dict[str, ResolvedUnit], slugs: list[str]) -> dict[str, di
     return {slug: render_unit(units[slug], env) for slug in slugs}
 
 
-def build(root: Path, slugs: list[str] | None = None) -> list[UnitPaths]:
-    """Build the named units (all when none are named) into `site/<slug>/`."""
+def build(root: Path, slugs: list[str] | None = None, strict: bool = False) -> tuple[list[UnitPaths], list[Problem]]:
+    """Build the named units (all when none are named) into `site/<slug>/`; returns them and the
+    warnings that did not block the build."""
     units, problems = check(root)
-    require_valid(problems)
+    require_valid(problems, strict)
     selected = slugs or sorted(units)
     for slug in selected:
         if slug not in units:
@@ -44,4 +46,4 @@ def build(root: Path, slugs: list[str] | None = None) -> list[UnitPaths]:
         write_sources(units[slug], pages[slug], paths)
         build_site(paths)
         built.append(paths)
-    return built
+    return built, problems

@@ -189,7 +189,8 @@ def load_project(root: Path) -> tuple[Project, list[Problem]]:
     return project, reader.problems
 
 
-def require_valid(problems: list[Problem]) -> None:
-    errors = [p for p in problems if p.severity.value == "error"]
-    if errors:
+def require_valid(problems: list[Problem], strict: bool = False) -> None:
+    """Raise with every problem when any is an error (or, when strict, a warning)."""
+    blocking = problems if strict else [p for p in problems if p.severity.value == "error"]
+    if blocking:
         raise ContentError(problems)

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import cchc
 
-SUMMARY = "Có {n} lỗi; chưa dựng trang nào. Sửa các dòng trên rồi chạy lại."
+SUMMARY = "chưa dựng trang nào vì còn lỗi. Sửa các dòng trên rồi chạy lại."
 
 
 def edit(root: Path, file: str, old: str, new: str) -> None:
@@ -17,18 +17,32 @@ def edit(root: Path, file: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def error_lines(stderr: str) -> list[str]:
+    """The error lines and the summary: hints and the bundled content's warnings left out."""
+    return [line for line in stderr.splitlines() if not line.startswith("    Gợi ý: ") and ": cảnh báo:" not in line]
+
+
 def assert_reports(root: Path, *lines: str) -> None:
     run = cchc(root, "validate")
     assert "Traceback" not in run.err
-    assert run.err.splitlines() == [*lines, SUMMARY.format(n=len(lines))]
+    *errors, summary = error_lines(run.err)
+    assert errors == list(lines)
+    assert summary.startswith(f"Có {len(lines)} lỗi") and summary.endswith(SUMMARY)
     assert run.code == 1
     assert not (root / "site").exists()
 
 
 def test_bundled_content_is_valid(project):
     run = cchc(project, "validate")
-    assert (run.code, run.err) == (0, "")
-    assert run.out == "Dữ liệu hợp lệ: không có lỗi.\n"
+    assert run.code == 0
+    assert run.out == "Dữ liệu hợp lệ: không có lỗi (11 cảnh báo, không chặn việc dựng trang).\n"
+
+
+def test_every_problem_line_is_followed_by_its_fix_hint(project):
+    edit(project, "units/ba-to/unit.yml", "status_date: 01/07/2025", "status_date: 31/02/2024")
+    lines = cchc(project, "validate").err.splitlines()
+    at = lines.index("units/ba-to/unit.yml:14:14: status_date: Ngày «31/02/2024» không có trên lịch [invalid-date]")
+    assert lines[at + 1] == "    Gợi ý: Ghi ngày có thật trên lịch, dạng ngày/tháng/năm."
 
 
 CASES = {

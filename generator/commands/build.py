@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
+from ..errors import print_problems
 from ..pipeline import build as build_units
 from ..site import quiet_mkdocs
 
@@ -21,9 +23,13 @@ def source_date_epoch(root: Path) -> str | None:
     return result.stdout.strip() or None
 
 
-def build(root: Path, slugs: list[str]) -> None:
+def build(root: Path, slugs: list[str], strict: bool = False) -> None:
     if "SOURCE_DATE_EPOCH" not in os.environ and (epoch := source_date_epoch(root)):
         os.environ["SOURCE_DATE_EPOCH"] = epoch
     quiet_mkdocs()
-    for paths in build_units(root, slugs or None):
+    built, warnings = build_units(root, slugs or None, strict)
+    for paths in built:
         print(f"Đã dựng {paths.slug}: {paths.site_dir.relative_to(root)}/index.html")
+    if warnings:
+        print_problems(warnings)
+        print(f"Có {len(warnings)} cảnh báo (không chặn việc dựng trang; xem bằng: cchc validate).", file=sys.stderr)

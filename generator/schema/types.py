@@ -87,14 +87,27 @@ DocNumber = Annotated[
     ),
 ]
 
-Phone = Annotated[
-    str,
-    _pattern(
-        "invalid-phone",
-        r"\+?[0-9][0-9 .]{1,18}[0-9]",
-        "Số điện thoại «{value}» chỉ được có chữ số, dấu cách và dấu chấm",
-    ),
-]
+_VN_PHONE = re.compile(
+    r"(\+84|0)[35789]\d{8}"  # mobile: 10 digits
+    r"|(\+84|0)2\d{9}"  # landline: 11 digits, area code 02x
+    r"|(1800|1900)\d{4,6}"  # toll-free and shared-cost hotlines
+    r"|1\d{2,3}"  # short public numbers: 111, 113, 1022…
+)
+
+
+def _phone(value: Any) -> str:
+    text = _text(value)
+    digits = re.sub(r"[ .]", "", text)
+    if not re.fullmatch(r"\+?[0-9 .]+", text) or not _VN_PHONE.fullmatch(digits):
+        raise _fail(
+            "invalid-phone",
+            "«{value}» không phải số điện thoại Việt Nam hợp lệ (di động 10 số; cố định 11 số bắt đầu bằng 02; hoặc 1800, 1900)",
+            value=text,
+        )
+    return text
+
+
+Phone = Annotated[str, BeforeValidator(_phone), WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9 .]+$"})]
 
 Email = Annotated[
     str,
