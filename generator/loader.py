@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.reader
 from yaml.composer import Composer
 from yaml.constructor import BaseConstructor
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
@@ -184,20 +185,23 @@ def _yaml_problem(path: str, error: yaml.MarkedYAMLError, source: str) -> Proble
 def load_text(text: str, path: str) -> Document:
     """Parse YAML text; raises `LoadError` with one Problem when the text is not acceptable."""
     doc = Document(path=path, data=None)
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
     except _StrictLoadError as error:
         line, column = error.mark.line + 1, error.mark.column + 1
         raise LoadError(Problem(path, line, column, "", error.message, error.code)) from None
     except yaml.MarkedYAMLError as error:
         raise LoadError(_yaml_problem(path, error, text)) from None
-    except yaml.YAMLError as error:  # reader errors: control characters and the like
-        raise LoadError(
-            Problem(path, 1, 1, "", f"Tệp có ký tự không hợp lệ ({error})", "yaml-bad-character")
-        ) from None
+    except yaml.reader.ReaderError as error:  # a control character, often pasted from Word or a PDF
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        message = f"Có ký tự điều khiển không hợp lệ (U+{error.character:04X}), thường do dán từ Word hoặc PDF"
+        raise LoadError(Problem(path, line, column, "", message, "yaml-bad-character")) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is not None:
         doc.data = _to_data(node, (), doc)
     return doc

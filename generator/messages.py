@@ -86,6 +86,8 @@ def problems_from(error: ValidationError, model: type[BaseModel], doc: Document)
     problems = []
     for item in error.errors():
         loc = tuple(item["loc"])
+        if "field" in (item.get("ctx") or {}):
+            loc += (item["ctx"]["field"],)  # a rule over several fields names the one to fix
         message, code = _message(model, item)
         line, column = doc.mark(loc, key=item["type"] == "extra_forbidden")
         problems.append(Problem(doc.path, line, column, field_path(loc), message, code))

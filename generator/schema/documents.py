@@ -119,7 +119,7 @@ class Period(Model):
     @model_validator(mode="after")
     def _quarter_in_range(self) -> Self:
         if self.quarter is not None and not 1 <= self.quarter <= 4:
-            raise PydanticCustomError("invalid-quarter", "Quý phải từ 1 đến 4")
+            raise PydanticCustomError("invalid-quarter", "Quý phải từ 1 đến 4", {"field": "quarter"})
         return self
 
     def __str__(self) -> str:

@@ -89,7 +89,7 @@ class Procedure(Model):
     @model_validator(mode="after")
     def _replacement_named(self) -> Self:
         if self.status is LegalStatus.REPLACED and self.replaced_by is None:
-            raise PydanticCustomError("replaced-by-missing", "Thủ tục đã bị thay thế phải ghi replaced_by")
+            raise PydanticCustomError("replaced-by-missing", "Thủ tục đã bị thay thế phải ghi replaced_by", {"field": "status"})
         return self
 
     def is_in_force(self) -> bool:

@@ -67,10 +67,10 @@ class Unit(Model):
     def _status_complete(self) -> Self:
         if self.status is not UnitStatus.ACTIVE and self.status_date is None:
             raise PydanticCustomError(
-                "status-date-missing", "Đơn vị đã sáp nhập hoặc giải thể phải có status_date (ngày/tháng/năm)"
+                "status-date-missing", "Đơn vị đã sáp nhập hoặc giải thể phải có status_date (ngày/tháng/năm)", {"field": "status"}
             )
         if self.status is UnitStatus.MERGED and self.successor is None:
-            raise PydanticCustomError("successor-missing", "Đơn vị đã sáp nhập phải ghi successor (đơn vị kế thừa)")
+            raise PydanticCustomError("successor-missing", "Đơn vị đã sáp nhập phải ghi successor (đơn vị kế thừa)", {"field": "status"})
         return self
 
     @property
@@ -140,9 +140,9 @@ class IndexResult(Model):
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         if self.score > self.scale_max:
-            raise PydanticCustomError("score-above-scale", "Điểm lớn hơn thang điểm tối đa")
+            raise PydanticCustomError("score-above-scale", "Điểm lớn hơn thang điểm tối đa", {"field": "score"})
         if self.rank is not None and self.ranked_of is not None and self.rank > self.ranked_of:
-            raise PydanticCustomError("rank-above-count", "Thứ hạng lớn hơn số đơn vị được xếp hạng")
+            raise PydanticCustomError("rank-above-count", "Thứ hạng lớn hơn số đơn vị được xếp hạng", {"field": "rank"})
         return self
 
 
