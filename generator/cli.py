@@ -27,9 +27,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("slug", metavar="ĐƠN_VỊ")
     serve.add_argument("--port", type=int, default=8000)
     commands.add_parser("schema", help="ghi lại JSON Schema cho trình soạn thảo vào schema/")
-    new = commands.add_parser("new", help="tạo tệp mẫu hợp lệ")
-    new.add_argument("kind", choices=["unit"], help="loại tệp")
-    new.add_argument("slug", metavar="ĐƠN_VỊ")
+    new = commands.add_parser(
+        "new",
+        help="tạo tệp mẫu hợp lệ, có chú thích",
+        description="unit SLUG | hotline ĐƠN_VỊ | procedure MÃ | plan ĐƠN_VỊ TÊN | report ĐƠN_VỊ TÊN",
+    )
+    new.add_argument("kind", choices=["unit", "hotline", "procedure", "plan", "report"], help="loại tệp")
+    new.add_argument("args", nargs="+", metavar="THAM_SỐ")
     return parser
 
 
@@ -55,9 +59,9 @@ def _run(args: argparse.Namespace) -> None:
         for path in write_schemas(root / "schema"):
             print(f"Đã ghi {path.relative_to(root)}")
     elif args.command == "new":
-        from .commands.new import new_unit
+        from .commands.new import new
 
-        new_unit(root, args.slug)
+        new(root, args.kind, args.args)
 
 
 def _report(error: CchcError) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["content", "units", "theme", "mkdocs.yml"]
+PROJECT_PARTS = ["content", "units", "theme", "schema", "mkdocs.yml"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -1,0 +1,54 @@
+"""`cchc new`: every kind writes a commented file in the right place that validates as it is,
+names its JSON Schema, and never overwrites an editor's file."""
+
+import json
+
+import jsonschema
+import pytest
+
+from conftest import cchc
+from generator.loader import load_file
+
+KINDS = [
+    (["unit", "xa-moi"], "units/xa-moi/unit.yml"),
+    (["hotline", "so-ngoai-vu-tay-ninh"], None),  # already has one: refused (tested below)
+    (["hotline", "ba-to"], "units/ba-to/hotlines.yml"),
+    (["procedure", "1.000894"], "content/procedures/1.000894.yml"),
+    (["plan", "son-thuong", "2026-cchc"], "units/son-thuong/plans/2026-cchc.yml"),
+    (["report", "tra-bong", "2026-q4"], "units/tra-bong/reports/2026-q4.yml"),
+]
+
+
+@pytest.mark.parametrize("args, path", [k for k in KINDS if k[1]], ids=lambda v: " ".join(v) if isinstance(v, list) else "")
+def test_new_file_validates_without_edits(project, args, path):
+    run = cchc(project, "new", *args)
+    assert run.code == 0, run.err
+    assert f"Đã tạo {path}" in run.out
+    check = cchc(project, "validate", "--format", "json")
+    assert check.code == 0, check.out
+    assert [p for p in json.loads(check.out)["problems"] if p["file"] == path and p["severity"] == "error"] == []
+    file = project / path
+    first = file.read_text(encoding="utf-8").splitlines()[0]
+    schema_path = (file.parent / first.split("$schema=")[1]).resolve()
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(load_file(file, path).data)) == []
+
+
+def test_every_kind_together_builds(project):
+    for args, _ in KINDS[:1] + KINDS[2:]:
+        assert cchc(project, "new", *args).code == 0
+    run = cchc(project, "build", "xa-moi", "son-thuong", "tra-bong")
+    assert run.code == 0, run.err
+
+
+def test_new_never_overwrites(project):
+    run = cchc(project, "new", "hotline", "so-ngoai-vu-tay-ninh")
+    assert (run.code, run.err) == (2, "Lỗi: Đã có units/so-ngoai-vu-tay-ninh/hotlines.yml; không ghi đè\n")
+
+
+def test_new_checks_its_arguments(project):
+    assert cchc(project, "new", "procedure", "1.00089").err == "Lỗi: Mã thủ tục «1.00089» không đúng dạng (vd: 1.000593)\n"
+    assert cchc(project, "new", "plan", "khong-co", "x").err.startswith("Lỗi: Không có đơn vị «khong-co» trong units/ (có: ba-to,")
+    assert cchc(project, "new", "unit", "Xã Mới").err == (
+        "Lỗi: Mã đơn vị «Xã Mới» chỉ dùng chữ thường không dấu, số và dấu gạch nối (vd: son-thuong)\n"
+    )
