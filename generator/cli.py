@@ -26,7 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="xem trước một đơn vị, tự cập nhật khi sửa YAML")
     serve.add_argument("slug", metavar="ĐƠN_VỊ")
     serve.add_argument("--port", type=int, default=8000)
-    commands.add_parser("schema", help="ghi lại JSON Schema cho trình soạn thảo vào schema/")
+    commands.add_parser("schema", help="ghi lại JSON Schema (schema/) và trang tham chiếu (docs/tham-chieu.md)")
     new = commands.add_parser(
         "new",
         help="tạo tệp mẫu hợp lệ, có chú thích",
@@ -55,9 +55,13 @@ def _run(args: argparse.Namespace) -> None:
         serve(root, args.slug, args.port)
     elif args.command == "schema":
         from .jsonschema import write_schemas
+        from .reference import reference_markdown
 
         for path in write_schemas(root / "schema"):
             print(f"Đã ghi {path.relative_to(root)}")
+        (root / "docs").mkdir(exist_ok=True)
+        (root / "docs" / "tham-chieu.md").write_text(reference_markdown(), encoding="utf-8")
+        print("Đã ghi docs/tham-chieu.md")
     elif args.command == "new":
         from .commands.new import new
 

@@ -53,14 +53,28 @@ def test_schema_rejects_mistakes(data):
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(data))
 
 
-def test_every_field_has_a_description():
+def test_every_field_has_a_description_and_an_example_that_is_valid():
     import json
 
-    missing = []
+    missing, invalid = [], []
     for name in SCHEMAS:
         schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
         for owner in [schema, *schema.get("$defs", {}).values()]:
             for key, prop in owner.get("properties", {}).items():
-                if not prop.get("description"):
+                if not prop.get("description") or not prop.get("examples"):
                     missing.append(f"{name}: {owner.get('title')}.{key}")
+                    continue
+                checker = jsonschema.Draft202012Validator({**prop, "$defs": schema.get("$defs", {})})
+                invalid += [f"{owner.get('title')}.{key}: {e.message}" for e in checker.iter_errors(prop["examples"][0])]
     assert missing == []
+    assert invalid == []
+
+
+def test_the_editors_reference_page_is_current():
+    from generator.reference import reference_markdown
+
+    committed = (ROOT / "docs" / "tham-chieu.md").read_text(encoding="utf-8")
+    assert committed == reference_markdown(), "run `.venv/bin/cchc schema` and commit docs/tham-chieu.md"
+    for name in SCHEMAS.values():
+        for field in name.model_fields:
+            assert f"| `{field}` |" in committed

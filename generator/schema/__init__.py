@@ -1,5 +1,6 @@
 """The one schema: typed models for every YAML file. Validation, the editors' JSON Schema and the
-reference page all come from these models."""
+reference page all come from these models. Model docstrings and field descriptions are written in
+Vietnamese because editors read them (VS Code hovers, docs/tham-chieu.md)."""
 
 from .documents import CitedDocument, DocumentsFile, Plan, Report
 from .procedure import FieldsFile, Procedure

@@ -11,54 +11,52 @@ from .types import Choice, Count, DocNumber, Model, Number, PartialVnDate, Text,
 
 
 class CitedDocument(Model):
-    """A legal or administrative document that plans and reports refer to by number."""
+    """Một văn bản mà kế hoạch, báo cáo trích dẫn theo số hiệu."""
 
-    number: DocNumber = Field(description="Số hiệu, vd «76/NQ-CP»")
-    type: Text = Field(description="Loại văn bản, vd «Nghị quyết»")
-    date: VnDate | None = Field(None, description="Ngày ban hành (ngày/tháng/năm)")
-    issuer: Text = Field(description="Cơ quan ban hành, vd «Chính phủ»")
-    summary: Text = Field(description="Trích yếu nội dung")
-    url: Url | None = Field(None, description="Đường dẫn tới toàn văn")
+    number: DocNumber = Field(description="Số hiệu, vd «76/NQ-CP»", examples=["76/NQ-CP"])
+    type: Text = Field(description="Loại văn bản, vd «Nghị quyết»", examples=["Nghị quyết"])
+    date: VnDate | None = Field(None, description="Ngày ban hành (ngày/tháng/năm)", examples=["15/07/2021"])
+    issuer: Text = Field(description="Cơ quan ban hành, vd «Chính phủ»", examples=["Chính phủ"])
+    summary: Text = Field(description="Trích yếu nội dung", examples=["Ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030"])
+    url: Url | None = Field(None, description="Đường dẫn tới toàn văn", examples=["https://vanban.chinhphu.vn/"])
 
 
 class DocumentsFile(Model):
-    """`content/documents.yml` (shared) or `units/<slug>/documents.yml` (the unit's own)."""
+    """Danh sách văn bản được trích dẫn (dùng chung, hoặc riêng của đơn vị)."""
 
-    documents: list[CitedDocument] = Field(description="Danh sách văn bản được trích dẫn")
+    documents: list[CitedDocument] = Field(description="Danh sách văn bản được trích dẫn", examples=[[{"number": "76/NQ-CP", "type": "Nghị quyết", "issuer": "Chính phủ", "summary": "Ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030"}]])
 
 
 class Signer(Model):
-    """Who signed the document."""
+    """Người ký văn bản."""
 
-    title: Text = Field(description="Chức danh ký, vd «KT. CHỦ TỊCH – PHÓ CHỦ TỊCH»")
-    name: Text | None = Field(None, description="Họ và tên người ký")
+    title: Text = Field(description="Chức danh ký, vd «KT. CHỦ TỊCH – PHÓ CHỦ TỊCH»", examples=["KT. CHỦ TỊCH – PHÓ CHỦ TỊCH"])
+    name: Text | None = Field(None, description="Họ và tên người ký", examples=["Hồ Văn Thịnh"])
 
 
 class Section(Model):
-    """A titled part of a document's body: paragraphs, bullet items and sub-sections."""
+    """Một mục của văn bản: tiêu đề, các đoạn văn, các ý gạch đầu dòng và mục con."""
 
-    heading: Text | None = Field(None, description="Tiêu đề mục; để trống nếu mục không có tiêu đề")
-    paragraphs: list[Text] = Field(default_factory=list, description="Các đoạn văn")
-    items: list[Text] = Field(default_factory=list, description="Các ý gạch đầu dòng")
-    sections: list[Section] = Field(default_factory=list, description="Các mục con")
+    heading: Text | None = Field(None, description="Tiêu đề mục; để trống nếu mục không có tiêu đề", examples=["1. Đối với Chỉ số cải cách hành chính (PAR INDEX)"])
+    paragraphs: list[Text] = Field(default_factory=list, description="Các đoạn văn", examples=[["Tuyên truyền các nội dung trọng tâm…"]])
+    items: list[Text] = Field(default_factory=list, description="Các ý gạch đầu dòng", examples=[["Tuyên truyền các quy định của pháp luật trong công tác CCHC."]])
+    sections: list[Section] = Field(default_factory=list, description="Các mục con", examples=[[{"heading": "a) Truyền thông về cải cách thể chế", "items": ["…"]}]])
 
 
 class Issued(Model):
-    """The header every plan and report carries."""
+    """Phần đầu chung của kế hoạch và báo cáo."""
 
     number: Text | None = Field(
-        None, description="Số văn bản (phần trước dấu «/»); để trống nếu văn bản chưa ghi số"
-    )
-    symbol: Text | None = Field(None, description="Ký hiệu văn bản, vd «KH-UBND»; để trống nếu văn bản không ghi")
+        None, description="Số văn bản (phần trước dấu «/»); để trống nếu văn bản chưa ghi số", examples=["11"])
+    symbol: Text | None = Field(None, description="Ký hiệu văn bản, vd «KH-UBND»; để trống nếu văn bản không ghi", examples=["KH-UBND"])
     date: PartialVnDate | None = Field(
-        None, description="Ngày ban hành: ngày/tháng/năm, hoặc tháng/năm nếu văn bản bỏ trống ngày"
-    )
-    place: Text | None = Field(None, description="Địa danh ghi ở đầu văn bản, giữ nguyên như bản gốc")
-    title: Text = Field(description="Trích yếu (tên) văn bản")
-    issuer: Text = Field(description="Cơ quan ban hành")
-    signer: Signer | None = Field(None, description="Người ký")
-    recipients: list[Text] = Field(default_factory=list, description="Nơi nhận")
-    source: Text | None = Field(None, description="Nguồn của văn bản, vd tệp gốc đã số hoá")
+        None, description="Ngày ban hành: ngày/tháng/năm, hoặc tháng/năm nếu văn bản bỏ trống ngày", examples=["8/2022"])
+    place: Text | None = Field(None, description="Địa danh ghi ở đầu văn bản, giữ nguyên như bản gốc", examples=["Trà Bông"])
+    title: Text = Field(description="Trích yếu (tên) văn bản", examples=["Kế hoạch cải cách hành chính năm 2024"])
+    issuer: Text = Field(description="Cơ quan ban hành", examples=["Ủy ban nhân dân huyện Trà Bồng"])
+    signer: Signer | None = Field(None, description="Người ký", examples=[{"title": "KT. CHỦ TỊCH – PHÓ CHỦ TỊCH", "name": "Hồ Văn Thịnh"}])
+    recipients: list[Text] = Field(default_factory=list, description="Nơi nhận", examples=[["Sở Thông tin và Truyền thông", "Lưu: VT"]])
+    source: Text | None = Field(None, description="Nguồn của văn bản, vd tệp gốc đã số hoá", examples=["Bản số hoá trên Trang thông tin điện tử huyện"])
 
     @property
     def reference(self) -> str:
@@ -67,29 +65,29 @@ class Issued(Model):
 
 
 class Task(Model):
-    """One task of a plan: what, who leads, who helps, when."""
+    """Một nhiệm vụ của kế hoạch: làm gì, ai chủ trì, ai phối hợp, khi nào."""
 
-    title: Text = Field(description="Nội dung nhiệm vụ")
-    lead: Text | None = Field(None, description="Cơ quan chủ trì")
-    partners: list[Text] = Field(default_factory=list, description="Cơ quan phối hợp")
-    timeframe: Text | None = Field(None, description="Thời gian thực hiện, vd «Hàng năm», «Trước 25/11»")
-    content: Text | None = Field(None, description="Nội dung chi tiết")
-    subtasks: list[Task] = Field(default_factory=list, description="Các nhiệm vụ con")
+    title: Text = Field(description="Nội dung nhiệm vụ", examples=["Rà soát, cập nhật các TTHC trên Cổng Thông tin điện tử"])
+    lead: Text | None = Field(None, description="Cơ quan chủ trì", examples=["Văn phòng huyện"])
+    partners: list[Text] = Field(default_factory=list, description="Cơ quan phối hợp", examples=[["Phòng Văn hóa và Thông tin, UBND các xã, thị trấn"]])
+    timeframe: Text | None = Field(None, description="Thời gian thực hiện, vd «Hàng năm», «Trước 25/11»", examples=["Thường xuyên trong năm"])
+    content: Text | None = Field(None, description="Nội dung chi tiết", examples=["Thông tin tình hình và kết quả thực hiện CCHC."])
+    subtasks: list[Task] = Field(default_factory=list, description="Các nhiệm vụ con", examples=[[{"title": "Tuyên truyền trên sóng truyền thanh", "lead": "Trung tâm Truyền thông - Văn hoá - Thể thao huyện", "timeframe": "Hàng tuần"}]])
 
 
 class Plan(Issued):
-    """A plan (kế hoạch): `units/<slug>/plans/<name>.yml`."""
+    """Một kế hoạch cải cách hành chính."""
 
-    implements: list[DocNumber] = Field(default_factory=list, description="Số hiệu các văn bản kế hoạch thực hiện")
-    preamble: list[Text] = Field(default_factory=list, description="Đoạn mở đầu")
-    purposes: list[Text] = Field(default_factory=list, description="Mục đích")
-    requirements: list[Text] = Field(default_factory=list, description="Yêu cầu")
-    content: list[Section] = Field(default_factory=list, description="Nội dung theo chủ đề")
-    tasks: list[Task] = Field(default_factory=list, description="Nhiệm vụ cụ thể")
-    timeframe: Text | None = Field(None, description="Thời gian thực hiện chung của kế hoạch")
-    budget: list[Text] = Field(default_factory=list, description="Kinh phí thực hiện")
-    organisation: list[Section] = Field(default_factory=list, description="Tổ chức thực hiện")
-    closing: Text | None = Field(None, description="Đoạn kết")
+    implements: list[DocNumber] = Field(default_factory=list, description="Số hiệu các văn bản kế hoạch thực hiện", examples=[["845/QĐ-UBND"]])
+    preamble: list[Text] = Field(default_factory=list, description="Đoạn mở đầu", examples=[["Thực hiện Quyết định số 845/QĐ-UBND ngày 29/6/2022…"]])
+    purposes: list[Text] = Field(default_factory=list, description="Mục đích", examples=[["Nâng cao nhận thức về cải cách hành chính."]])
+    requirements: list[Text] = Field(default_factory=list, description="Yêu cầu", examples=[["Tổ chức truyền thông thường xuyên, kịp thời."]])
+    content: list[Section] = Field(default_factory=list, description="Nội dung theo chủ đề", examples=[[{"heading": "1. Nội dung", "items": ["…"]}]])
+    tasks: list[Task] = Field(default_factory=list, description="Nhiệm vụ cụ thể", examples=[[{"title": "Rà soát, cập nhật các TTHC", "lead": "Văn phòng huyện", "timeframe": "Thường xuyên"}]])
+    timeframe: Text | None = Field(None, description="Thời gian thực hiện chung của kế hoạch", examples=["Trong năm 2024 và hoàn thành trước tháng 11 năm 2024."])
+    budget: list[Text] = Field(default_factory=list, description="Kinh phí thực hiện", examples=[["Kinh phí từ ngân sách nhà nước theo phân cấp."]])
+    organisation: list[Section] = Field(default_factory=list, description="Tổ chức thực hiện", examples=[[{"heading": "1. Văn phòng Sở", "items": ["Là đầu mối…"]}]])
+    closing: Text | None = Field(None, description="Đoạn kết", examples=["Trên đây là Kế hoạch…"])
 
 
 class Area(Choice):
@@ -105,16 +103,16 @@ class Area(Choice):
 
 
 class Result(Section):
-    """Results in one CCHC area."""
+    """Kết quả trong một lĩnh vực cải cách hành chính."""
 
-    area: Area = Field(description="Lĩnh vực cải cách")
+    area: Area = Field(description="Lĩnh vực cải cách", examples=["procedures"])
 
 
 class Period(Model):
-    """A report's period: a year, or a quarter of a year."""
+    """Kỳ báo cáo: một năm, hoặc một quý của năm."""
 
-    year: Year = Field(description="Năm")
-    quarter: Count | None = Field(None, description="Quý (1 đến 4); để trống nếu là báo cáo năm")
+    year: Year = Field(description="Năm", examples=["2024"])
+    quarter: Count | None = Field(None, description="Quý (1 đến 4); để trống nếu là báo cáo năm", examples=["2"])
 
     @model_validator(mode="after")
     def _quarter_in_range(self) -> Self:
@@ -128,11 +126,11 @@ class Period(Model):
 
 
 class Received(Model):
-    """Dossiers received in the period (Biểu số 06/VPCP/KSTT)."""
+    """Số hồ sơ tiếp nhận trong kỳ (Biểu số 06/VPCP/KSTT)."""
 
-    online: Count = Field(description="Tiếp nhận trực tuyến")
-    in_person: Count = Field(description="Tiếp nhận trực tiếp hoặc qua dịch vụ bưu chính")
-    carried_over: Count = Field(description="Từ kỳ trước chuyển sang")
+    online: Count = Field(description="Tiếp nhận trực tuyến", examples=["310"])
+    in_person: Count = Field(description="Tiếp nhận trực tiếp hoặc qua dịch vụ bưu chính", examples=["09"])
+    carried_over: Count = Field(description="Từ kỳ trước chuyển sang", examples=["02"])
 
     @property
     def total(self) -> int:
@@ -140,11 +138,11 @@ class Received(Model):
 
 
 class Resolved(Model):
-    """Dossiers resolved in the period."""
+    """Số hồ sơ đã giải quyết trong kỳ."""
 
-    early: Count = Field(description="Giải quyết trước hạn")
-    on_time: Count = Field(description="Giải quyết đúng hạn")
-    late: Count = Field(description="Giải quyết quá hạn")
+    early: Count = Field(description="Giải quyết trước hạn", examples=["318"])
+    on_time: Count = Field(description="Giải quyết đúng hạn", examples=["0"])
+    late: Count = Field(description="Giải quyết quá hạn", examples=["0"])
 
     @property
     def total(self) -> int:
@@ -152,10 +150,10 @@ class Resolved(Model):
 
 
 class InProgress(Model):
-    """Dossiers still being handled at the end of the period."""
+    """Số hồ sơ đang giải quyết cuối kỳ."""
 
-    within_deadline: Count = Field(description="Đang giải quyết, chưa đến hạn")
-    overdue: Count = Field(description="Đang giải quyết, đã quá hạn")
+    within_deadline: Count = Field(description="Đang giải quyết, chưa đến hạn", examples=["0"])
+    overdue: Count = Field(description="Đang giải quyết, đã quá hạn", examples=["0"])
 
     @property
     def total(self) -> int:
@@ -163,12 +161,12 @@ class InProgress(Model):
 
 
 class DossierStats(Model):
-    """Dossier statistics in the columns of the official form; totals and rates are computed."""
+    """Tình hình giải quyết hồ sơ theo các cột của biểu mẫu; tổng và tỷ lệ do hệ thống tự tính."""
 
-    received: Received = Field(description="Số hồ sơ tiếp nhận")
-    resolved: Resolved = Field(description="Số hồ sơ đã giải quyết")
-    in_progress: InProgress = Field(description="Số hồ sơ đang giải quyết")
-    withdrawn: Count = Field(description="Số hồ sơ rút hoặc trả lại (ghi riêng)")
+    received: Received = Field(description="Số hồ sơ tiếp nhận", examples=[{"online": "310", "in_person": "09", "carried_over": "02"}])
+    resolved: Resolved = Field(description="Số hồ sơ đã giải quyết", examples=[{"early": "318", "on_time": "0", "late": "0"}])
+    in_progress: InProgress = Field(description="Số hồ sơ đang giải quyết", examples=[{"within_deadline": "0", "overdue": "0"}])
+    withdrawn: Count = Field(description="Số hồ sơ rút hoặc trả lại (ghi riêng)", examples=["03"])
 
     @model_validator(mode="after")
     def _adds_up(self) -> Self:
@@ -183,29 +181,29 @@ class DossierStats(Model):
 
 
 class Figure(Model):
-    """Another figure a report gives (items broadcast, staff counts, …)."""
+    """Một số liệu khác của báo cáo (số tin bài, biên chế, …)."""
 
-    label: Text = Field(description="Nội dung số liệu")
-    value: Number = Field(description="Giá trị (chỉ ghi số)")
-    unit: Text | None = Field(None, description="Đơn vị tính, vd «tin, bài»")
-    note: Text | None = Field(None, description="Ghi chú")
+    label: Text = Field(description="Nội dung số liệu", examples=["Tin, bài đăng trên Trang thông tin điện tử xã"])
+    value: Number = Field(description="Giá trị (chỉ ghi số)", examples=["26"])
+    unit: Text | None = Field(None, description="Đơn vị tính, vd «tin, bài»", examples=["tin, bài"])
+    note: Text | None = Field(None, description="Ghi chú", examples=["Cả năm 2022"])
 
 
 class Report(Issued):
-    """A report (báo cáo): `units/<slug>/reports/<name>.yml`."""
+    """Một báo cáo kết quả cải cách hành chính."""
 
-    period: Period = Field(description="Kỳ báo cáo")
-    plan: DocNumber | None = Field(None, description="Số hiệu kế hoạch được báo cáo")
-    based_on: list[DocNumber] = Field(default_factory=list, description="Số hiệu các văn bản căn cứ")
-    preamble: list[Text] = Field(default_factory=list, description="Đoạn mở đầu")
-    results: list[Result] = Field(default_factory=list, description="Kết quả theo lĩnh vực")
-    dossier_stats: DossierStats | None = Field(None, description="Tình hình giải quyết hồ sơ trong kỳ")
-    figures: list[Figure] = Field(default_factory=list, description="Các số liệu khác")
-    strengths: list[Text] = Field(default_factory=list, description="Ưu điểm, những mặt làm được")
-    limitations: list[Text] = Field(default_factory=list, description="Tồn tại, hạn chế")
-    causes: list[Text] = Field(default_factory=list, description="Nguyên nhân")
-    proposals: list[Text] = Field(default_factory=list, description="Đề xuất, kiến nghị")
-    next_intro: Text | None = Field(None, description="Đoạn dẫn phần phương hướng, nhiệm vụ kỳ tới")
-    next_tasks: list[Text] = Field(default_factory=list, description="Nhiệm vụ kỳ tới")
-    closing: Text | None = Field(None, description="Đoạn kết")
+    period: Period = Field(description="Kỳ báo cáo", examples=[{"year": "2024", "quarter": "2"}])
+    plan: DocNumber | None = Field(None, description="Số hiệu kế hoạch được báo cáo", examples=["15/KH-UBND"])
+    based_on: list[DocNumber] = Field(default_factory=list, description="Số hiệu các văn bản căn cứ", examples=[["76/NQ-CP"]])
+    preamble: list[Text] = Field(default_factory=list, description="Đoạn mở đầu", examples=[["Căn cứ Kế hoạch số 11/KH-UBND…"]])
+    results: list[Result] = Field(default_factory=list, description="Kết quả theo lĩnh vực", examples=[[{"area": "procedures", "heading": "2. Cải cách thủ tục hành chính", "paragraphs": ["…"]}]])
+    dossier_stats: DossierStats | None = Field(None, description="Tình hình giải quyết hồ sơ trong kỳ", examples=[{"received": {"online": "310", "in_person": "09", "carried_over": "02"}, "resolved": {"early": "318", "on_time": "0", "late": "0"}, "in_progress": {"within_deadline": "0", "overdue": "0"}, "withdrawn": "03"}])
+    figures: list[Figure] = Field(default_factory=list, description="Các số liệu khác", examples=[[{"label": "Tin, bài trên Đài truyền thanh xã", "value": "58", "unit": "tin, bài"}]])
+    strengths: list[Text] = Field(default_factory=list, description="Ưu điểm, những mặt làm được", examples=[["Hoàn thành cơ bản nhiệm vụ cải cách hành chính."]])
+    limitations: list[Text] = Field(default_factory=list, description="Tồn tại, hạn chế", examples=[["Tỷ lệ người dân dùng điện thoại thông minh còn thấp."]])
+    causes: list[Text] = Field(default_factory=list, description="Nguyên nhân", examples=[["Người dân quen nộp hồ sơ trực tiếp."]])
+    proposals: list[Text] = Field(default_factory=list, description="Đề xuất, kiến nghị", examples=[["Đề nghị bố trí kinh phí tuyên truyền."]])
+    next_intro: Text | None = Field(None, description="Đoạn dẫn phần phương hướng, nhiệm vụ kỳ tới", examples=["Nhiệm vụ trọng tâm Quý III năm 2024 như sau:"])
+    next_tasks: list[Text] = Field(default_factory=list, description="Nhiệm vụ kỳ tới", examples=[["Tiếp tục đẩy mạnh ứng dụng công nghệ thông tin."]])
+    closing: Text | None = Field(None, description="Đoạn kết", examples=["UBND xã kính báo cáo./."])
 

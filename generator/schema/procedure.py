@@ -37,54 +37,54 @@ class HandlingLevel(Choice):
 
 
 class ChannelDetail(Model):
-    """One row of «Cách thức thực hiện»: a way to submit, with its own time limit and fee."""
+    """Một dòng của «Cách thức thực hiện»: một cách nộp, với thời hạn và phí riêng."""
 
-    channel: Channel = Field(description="Cách nộp hồ sơ")
-    time_limit: Text | None = Field(None, description="Thời hạn giải quyết qua cách này; để trống nếu chưa có nguồn")
-    fee: Text | None = Field(None, description="Phí, lệ phí qua cách này; «Không» nếu miễn phí; để trống nếu chưa có nguồn")
-    description: Text | None = Field(None, description="Mô tả, vd giờ nhận hồ sơ")
+    channel: Channel = Field(description="Cách nộp hồ sơ", examples=["online"])
+    time_limit: Text | None = Field(None, description="Thời hạn giải quyết qua cách này; để trống nếu chưa có nguồn", examples=["03 ngày làm việc"])
+    fee: Text | None = Field(None, description="Phí, lệ phí qua cách này; «Không» nếu miễn phí; để trống nếu chưa có nguồn", examples=["Không"])
+    description: Text | None = Field(None, description="Mô tả, vd giờ nhận hồ sơ", examples=["Giảm 30% lệ phí khi nộp trực tuyến"])
 
 
 class Form(Model):
-    """A form (mẫu đơn, tờ khai) to download."""
+    """Một mẫu đơn, tờ khai để tải về."""
 
-    title: Text = Field(description="Tên mẫu, vd «Tờ khai đăng ký kết hôn»")
-    url: Url = Field(description="Đường dẫn tải mẫu")
+    title: Text = Field(description="Tên mẫu, vd «Tờ khai đăng ký kết hôn»", examples=["Tờ khai đăng ký kết hôn"])
+    url: Url = Field(description="Đường dẫn tải mẫu", examples=["https://dichvucong.gov.vn/"])
 
 
 class DossierItem(Model):
-    """One row of «Thành phần hồ sơ»."""
+    """Một dòng của «Thành phần hồ sơ»."""
 
-    document: Text = Field(description="Tên giấy tờ")
-    originals: Count | None = Field(None, description="Số bản chính")
-    copies: Count | None = Field(None, description="Số bản sao")
-    present_only: YesNo = Field(False, description="«có» nếu chỉ xuất trình, không nộp lại")
-    form: Form | None = Field(None, description="Mẫu đơn, tờ khai kèm theo")
+    document: Text = Field(description="Tên giấy tờ", examples=["Tờ khai đăng ký kết hôn"])
+    originals: Count | None = Field(None, description="Số bản chính", examples=["1"])
+    copies: Count | None = Field(None, description="Số bản sao", examples=["0"])
+    present_only: YesNo = Field(False, description="«có» nếu chỉ xuất trình, không nộp lại", examples=["có"])
+    form: Form | None = Field(None, description="Mẫu đơn, tờ khai kèm theo", examples=[{"title": "Mẫu tờ khai", "url": "https://dichvucong.gov.vn/"}])
 
 
 class Procedure(Model):
-    """One procedure record, with every part the law requires (Nghị định 63/2010/NĐ-CP, điều 8)."""
+    """Một thủ tục hành chính với đủ các bộ phận theo Nghị định 63/2010/NĐ-CP (điều 8)."""
 
-    code: ProcedureCode = Field(description="Mã thủ tục quốc gia (viết trong ngoặc kép), vd \"1.000593\"")
-    name: Text = Field(description="Tên thủ tục")
-    field: Slug = Field(description="Mã lĩnh vực trong content/fields.yml, vd «ho-tich»")
-    levels: list[HandlingLevel] = Field(description="Cấp thực hiện")
-    online_level: OnlineLevel = Field(description="Mức dịch vụ công trực tuyến (Nghị định 42/2022/NĐ-CP)")
-    online_url: Url | None = Field(None, description="Đường dẫn nộp hồ sơ trực tuyến")
-    steps: list[Text] = Field(default_factory=list, description="Trình tự thực hiện, mỗi mục một bước")
-    channels: list[ChannelDetail] = Field(description="Cách thức thực hiện: mỗi cách nộp một dòng")
-    dossier: list[DossierItem] = Field(default_factory=list, description="Thành phần hồ sơ")
-    dossier_sets: Text | None = Field(None, description="Số lượng hồ sơ, vd «01 bộ»")
-    applicants: list[Text] = Field(default_factory=list, description="Đối tượng thực hiện")
-    authority: Text = Field(description="Cơ quan thực hiện")
-    result: Text | None = Field(None, description="Kết quả thực hiện")
-    conditions: list[Text] = Field(default_factory=list, description="Yêu cầu, điều kiện thực hiện")
-    legal_basis: list[Text] = Field(default_factory=list, description="Căn cứ pháp lý")
-    status: LegalStatus = Field(LegalStatus.IN_FORCE, description="Tình trạng pháp lý của thủ tục")
-    replaced_by: ProcedureCode | None = Field(None, description="Mã thủ tục thay thế, khi thủ tục đã bị thay thế")
-    announced_by: Text | None = Field(None, description="Quyết định công bố thủ tục")
-    source: Source = Field(description="Nguồn của bản ghi này")
-    last_reviewed: VnDate = Field(description="Ngày rà soát gần nhất (ngày/tháng/năm)")
+    code: ProcedureCode = Field(description="Mã thủ tục quốc gia (viết trong ngoặc kép), vd \"1.000593\"", examples=["1.000593"])
+    name: Text = Field(description="Tên thủ tục", examples=["Đăng ký kết hôn lưu động"])
+    field: Slug = Field(description="Mã lĩnh vực trong content/fields.yml, vd «ho-tich»", examples=["ho-tich"])
+    levels: list[HandlingLevel] = Field(description="Cấp thực hiện", examples=[["commune"]])
+    online_level: OnlineLevel = Field(description="Mức dịch vụ công trực tuyến (Nghị định 42/2022/NĐ-CP)", examples=["partial"])
+    online_url: Url | None = Field(None, description="Đường dẫn nộp hồ sơ trực tuyến", examples=["https://dichvucong.gov.vn/"])
+    steps: list[Text] = Field(default_factory=list, description="Trình tự thực hiện, mỗi mục một bước", examples=[["Nộp hồ sơ tại Bộ phận Tiếp nhận và Trả kết quả."]])
+    channels: list[ChannelDetail] = Field(description="Cách thức thực hiện: mỗi cách nộp một dòng", examples=[[{"channel": "in-person", "time_limit": "03 ngày làm việc", "fee": "Không"}]])
+    dossier: list[DossierItem] = Field(default_factory=list, description="Thành phần hồ sơ", examples=[[{"document": "Tờ khai đăng ký kết hôn", "originals": "1"}]])
+    dossier_sets: Text | None = Field(None, description="Số lượng hồ sơ, vd «01 bộ»", examples=["01 bộ"])
+    applicants: list[Text] = Field(default_factory=list, description="Đối tượng thực hiện", examples=[["Công dân Việt Nam cư trú trong nước"]])
+    authority: Text = Field(description="Cơ quan thực hiện", examples=["Ủy ban nhân dân cấp xã"])
+    result: Text | None = Field(None, description="Kết quả thực hiện", examples=["Giấy chứng nhận kết hôn"])
+    conditions: list[Text] = Field(default_factory=list, description="Yêu cầu, điều kiện thực hiện", examples=[["Hai bên nam, nữ đủ điều kiện kết hôn theo luật"]])
+    legal_basis: list[Text] = Field(default_factory=list, description="Căn cứ pháp lý", examples=[["Luật Hộ tịch năm 2014"]])
+    status: LegalStatus = Field(LegalStatus.IN_FORCE, description="Tình trạng pháp lý của thủ tục", examples=["in-force"])
+    replaced_by: ProcedureCode | None = Field(None, description="Mã thủ tục thay thế, khi thủ tục đã bị thay thế", examples=["1.000894"])
+    announced_by: Text | None = Field(None, description="Quyết định công bố thủ tục", examples=["Quyết định công bố của Chủ tịch UBND tỉnh"])
+    source: Source = Field(description="Nguồn của bản ghi này", examples=[{"title": "Cổng Dịch vụ công quốc gia, thủ tục 1.000593", "url": "https://dichvucong.gov.vn/"}])
+    last_reviewed: VnDate = Field(description="Ngày rà soát gần nhất (ngày/tháng/năm)", examples=["22/11/2026"])
 
     @model_validator(mode="after")
     def _replacement_named(self) -> Self:
@@ -97,13 +97,13 @@ class Procedure(Model):
 
 
 class FieldEntry(Model):
-    """A field (lĩnh vực) of the procedure taxonomy."""
+    """Một lĩnh vực thủ tục hành chính."""
 
-    slug: Slug = Field(description="Mã lĩnh vực, vd «ho-tich»")
-    name: Text = Field(description="Tên lĩnh vực, vd «Hộ tịch»")
+    slug: Slug = Field(description="Mã lĩnh vực, vd «ho-tich»", examples=["ho-tich"])
+    name: Text = Field(description="Tên lĩnh vực, vd «Hộ tịch»", examples=["Hộ tịch"])
 
 
 class FieldsFile(Model):
-    """`content/fields.yml`: the taxonomy of fields."""
+    """Danh mục lĩnh vực thủ tục hành chính."""
 
-    fields: list[FieldEntry] = Field(description="Danh sách lĩnh vực")
+    fields: list[FieldEntry] = Field(description="Danh sách lĩnh vực", examples=[[{"slug": "ho-tich", "name": "Hộ tịch"}]])

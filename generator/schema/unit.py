@@ -27,41 +27,40 @@ class UnitStatus(Choice):
 
 
 class UnitLink(Model):
-    """Another unit this one is linked to (successor or predecessor)."""
+    """Một đơn vị liên quan (đơn vị kế thừa hoặc đơn vị đã sáp nhập vào)."""
 
-    name: Text = Field(description="Tên đơn vị, vd «Ủy ban nhân dân tỉnh Quảng Ngãi»")
-    url: Url | None = Field(None, description="Địa chỉ trang thông tin điện tử của đơn vị đó")
-    slug: Slug | None = Field(None, description="Mã thư mục của đơn vị đó trong units/, nếu có")
+    name: Text = Field(description="Tên đơn vị, vd «Ủy ban nhân dân tỉnh Quảng Ngãi»", examples=["Ủy ban nhân dân tỉnh Quảng Ngãi"])
+    url: Url | None = Field(None, description="Địa chỉ trang thông tin điện tử của đơn vị đó", examples=["https://quangngai.gov.vn/"])
+    slug: Slug | None = Field(None, description="Mã thư mục của đơn vị đó trong units/, nếu có", examples=["son-thuong"])
 
 
 class Source(Model):
-    """Where a fact was taken from."""
+    """Nguồn của thông tin."""
 
-    title: Text = Field(description="Tên nguồn, vd «Cổng Dịch vụ công quốc gia»")
-    url: Url | None = Field(None, description="Đường dẫn tới nguồn")
-    accessed: VnDate | None = Field(None, description="Ngày tra cứu nguồn (ngày/tháng/năm)")
+    title: Text = Field(description="Tên nguồn, vd «Cổng Dịch vụ công quốc gia»", examples=["Cổng Dịch vụ công quốc gia"])
+    url: Url | None = Field(None, description="Đường dẫn tới nguồn", examples=["https://dichvucong.gov.vn/"])
+    accessed: VnDate | None = Field(None, description="Ngày tra cứu nguồn (ngày/tháng/năm)", examples=["22/11/2026"])
 
 
 class Unit(Model):
-    """The unit's profile: `units/<slug>/unit.yml`."""
+    """Hồ sơ đơn vị: tên, cấp, địa chỉ, giờ tiếp nhận, địa chỉ trang, tình trạng."""
 
-    name: Text = Field(description="Tên chính thức, vd «Ủy ban nhân dân huyện Ba Tơ»")
-    short_name: Text = Field(description="Tên ngắn hiển thị, vd «Huyện Ba Tơ»")
-    level: UnitLevel = Field(description="Cấp đơn vị")
-    parent: Text | None = Field(None, description="Tên đơn vị cấp trên, vd «Tỉnh Quảng Ngãi»")
-    province: Text = Field(description="Tỉnh, thành phố nơi đơn vị đặt trụ sở")
-    address: Text | None = Field(None, description="Địa chỉ trụ sở; để trống nếu chưa có nguồn")
-    phone: Phone | None = Field(None, description="Số điện thoại của cơ quan")
-    email: Email | None = Field(None, description="Thư điện tử của cơ quan")
+    name: Text = Field(description="Tên chính thức, vd «Ủy ban nhân dân huyện Ba Tơ»", examples=["Ủy ban nhân dân xã Sơn Thượng"])
+    short_name: Text = Field(description="Tên ngắn hiển thị, vd «Huyện Ba Tơ»", examples=["Xã Sơn Thượng"])
+    level: UnitLevel = Field(description="Cấp đơn vị", examples=["commune"])
+    parent: Text | None = Field(None, description="Tên đơn vị cấp trên, vd «Tỉnh Quảng Ngãi»", examples=["Huyện Sơn Hà, tỉnh Quảng Ngãi"])
+    province: Text = Field(description="Tỉnh, thành phố nơi đơn vị đặt trụ sở", examples=["Quảng Ngãi"])
+    address: Text | None = Field(None, description="Địa chỉ trụ sở; để trống nếu chưa có nguồn", examples=["Thôn Làng Rào, xã Sơn Thượng"])
+    phone: Phone | None = Field(None, description="Số điện thoại của cơ quan", examples=["0912 345 678"])
+    email: Email | None = Field(None, description="Thư điện tử của cơ quan", examples=["ubndxa@quangngai.gov.vn"])
     reception_hours: list[Text] = Field(
-        default_factory=list, description="Giờ tiếp nhận hồ sơ, mỗi dòng một khoảng thời gian"
-    )
-    site_url: Url = Field(description="Địa chỉ công khai của trang này, vd https://bato.quangngai.gov.vn/")
-    status: UnitStatus = Field(UnitStatus.ACTIVE, description="Tình trạng của đơn vị")
-    status_date: VnDate | None = Field(None, description="Ngày sáp nhập hoặc giải thể (ngày/tháng/năm)")
-    status_note: Text | None = Field(None, description="Giải thích ngắn về việc sáp nhập, giải thể")
-    successor: UnitLink | None = Field(None, description="Đơn vị kế thừa (bắt buộc khi đã sáp nhập)")
-    predecessors: list[UnitLink] = Field(default_factory=list, description="Các đơn vị đã sáp nhập vào đơn vị này")
+        default_factory=list, description="Giờ tiếp nhận hồ sơ, mỗi dòng một khoảng thời gian", examples=[["Sáng: 7 giờ 00 – 11 giờ 30", "Chiều: 13 giờ 30 – 17 giờ 00"]])
+    site_url: Url = Field(description="Địa chỉ công khai của trang này, vd https://bato.quangngai.gov.vn/", examples=["https://bato.quangngai.gov.vn/"])
+    status: UnitStatus = Field(UnitStatus.ACTIVE, description="Tình trạng của đơn vị", examples=["dissolved"])
+    status_date: VnDate | None = Field(None, description="Ngày sáp nhập hoặc giải thể (ngày/tháng/năm)", examples=["01/07/2025"])
+    status_note: Text | None = Field(None, description="Giải thích ngắn về việc sáp nhập, giải thể", examples=["Từ ngày 01/7/2025 không còn đơn vị hành chính cấp huyện."])
+    successor: UnitLink | None = Field(None, description="Đơn vị kế thừa (bắt buộc khi đã sáp nhập)", examples=[{"name": "Ủy ban nhân dân tỉnh Quảng Ngãi", "url": "https://quangngai.gov.vn/"}])
+    predecessors: list[UnitLink] = Field(default_factory=list, description="Các đơn vị đã sáp nhập vào đơn vị này", examples=[[{"name": "Ủy ban nhân dân xã A"}]])
 
     @model_validator(mode="after")
     def _status_complete(self) -> Self:
@@ -79,42 +78,41 @@ class Unit(Model):
 
 
 class Contact(Model):
-    """A hotline or a feedback address."""
+    """Một đường dây nóng hoặc nơi tiếp nhận phản ánh, kiến nghị."""
 
-    name: Text = Field(description="Cơ quan, bộ phận tiếp nhận, vd «Bộ phận Tiếp nhận và Trả kết quả»")
-    purpose: Text | None = Field(None, description="Dùng để làm gì, vd «Phản ánh, kiến nghị về thủ tục hành chính»")
-    phone: Phone | None = Field(None, description="Số điện thoại; để trống nếu chưa có nguồn")
-    email: Email | None = Field(None, description="Thư điện tử")
-    address: Text | None = Field(None, description="Địa chỉ gửi văn bản hoặc đến trực tiếp")
-    url: Url | None = Field(None, description="Trang gửi phản ánh trực tuyến")
-    hours: list[Text] = Field(default_factory=list, description="Thời gian tiếp nhận, mỗi dòng một khoảng")
-    source: Source | None = Field(None, description="Nguồn của thông tin liên hệ này")
+    name: Text = Field(description="Cơ quan, bộ phận tiếp nhận, vd «Bộ phận Tiếp nhận và Trả kết quả»", examples=["Bộ phận Tiếp nhận và Trả kết quả"])
+    purpose: Text | None = Field(None, description="Dùng để làm gì, vd «Phản ánh, kiến nghị về thủ tục hành chính»", examples=["Phản ánh, kiến nghị về thủ tục hành chính"])
+    phone: Phone | None = Field(None, description="Số điện thoại; để trống nếu chưa có nguồn", examples=["0912 345 678"])
+    email: Email | None = Field(None, description="Thư điện tử", examples=["motcua@quangngai.gov.vn"])
+    address: Text | None = Field(None, description="Địa chỉ gửi văn bản hoặc đến trực tiếp", examples=["Trụ sở UBND xã"])
+    url: Url | None = Field(None, description="Trang gửi phản ánh trực tuyến", examples=["https://dichvucong.gov.vn/"])
+    hours: list[Text] = Field(default_factory=list, description="Thời gian tiếp nhận, mỗi dòng một khoảng", examples=[["Giờ hành chính các ngày làm việc"]])
+    source: Source | None = Field(None, description="Nguồn của thông tin liên hệ này", examples=[{"title": "Thông báo của UBND xã"}])
 
 
 class HotlinesFile(Model):
-    """`units/<slug>/hotlines.yml`: where citizens call and send feedback."""
+    """Nơi người dân gọi điện, gửi phản ánh, kiến nghị."""
 
     feedback: Contact | None = Field(
-        None, description="Địa chỉ tiếp nhận phản ánh, kiến nghị về quy định hành chính (Nghị định 20/2008/NĐ-CP)"
-    )
-    hotlines: list[Contact] = Field(default_factory=list, description="Các đường dây nóng, mỗi mục một số")
+        None, description="Địa chỉ tiếp nhận phản ánh, kiến nghị về quy định hành chính (Nghị định 20/2008/NĐ-CP)", examples=[{"name": "Bộ phận Tiếp nhận và Trả kết quả", "phone": "0912 345 678"}])
+    hotlines: list[Contact] = Field(default_factory=list, description="Các đường dây nóng, mỗi mục một số", examples=[[{"name": "Đường dây nóng của Chủ tịch UBND", "phone": "0912 345 678"}]])
 
 
 class LocalProcedure(Model):
-    """A catalog procedure this unit handles, with the details that differ locally."""
+    """Một thủ tục của danh mục mà đơn vị giải quyết, kèm các chi tiết riêng của địa phương."""
 
-    code: ProcedureCode = Field(description="Mã thủ tục trong danh mục content/procedures, vd «1.000593»")
-    where: Text | None = Field(None, description="Nơi nộp hồ sơ tại đơn vị; để trống thì dùng địa chỉ đơn vị")
-    time_limit: Text | None = Field(None, description="Thời hạn giải quyết tại địa phương, nếu khác danh mục")
-    fee: Text | None = Field(None, description="Phí, lệ phí tại địa phương, nếu khác danh mục")
-    exemption: Text | None = Field(None, description="Miễn, giảm phí theo nghị quyết của HĐND tỉnh")
-    note: Text | None = Field(None, description="Ghi chú riêng của đơn vị")
+    code: ProcedureCode = Field(description="Mã thủ tục trong danh mục content/procedures, vd «1.000593»", examples=["1.000593"])
+    where: Text | None = Field(None, description="Nơi nộp hồ sơ tại đơn vị; để trống thì dùng địa chỉ đơn vị", examples=["Bộ phận Tiếp nhận và Trả kết quả, UBND xã"])
+    time_limit: Text | None = Field(None, description="Thời hạn giải quyết tại địa phương, nếu khác danh mục", examples=["03 ngày làm việc"])
+    fee: Text | None = Field(None, description="Phí, lệ phí tại địa phương, nếu khác danh mục", examples=["Không"])
+    exemption: Text | None = Field(None, description="Miễn, giảm phí theo nghị quyết của HĐND tỉnh", examples=["Miễn lệ phí theo nghị quyết của HĐND tỉnh"])
+    note: Text | None = Field(None, description="Ghi chú riêng của đơn vị", examples=["Nhận hồ sơ cả sáng thứ Bảy"])
 
 
 class ProceduresFile(Model):
-    """`units/<slug>/procedures.yml`: the procedures the unit handles."""
+    """Danh sách thủ tục đơn vị giải quyết (mã trong danh mục dùng chung)."""
 
-    procedures: list[LocalProcedure] = Field(description="Danh sách thủ tục đơn vị giải quyết")
+    procedures: list[LocalProcedure] = Field(description="Danh sách thủ tục đơn vị giải quyết", examples=[[{"code": "1.000593", "where": "Bộ phận Tiếp nhận và Trả kết quả"}]])
 
 
 class IndexName(Choice):
@@ -127,15 +125,15 @@ class IndexName(Choice):
 
 
 class IndexResult(Model):
-    """One index score of one year."""
+    """Điểm của một chỉ số trong một năm."""
 
-    index: IndexName = Field(description="Tên chỉ số")
-    year: Year = Field(description="Năm đánh giá")
-    score: Number = Field(description="Điểm đạt được")
-    scale_max: Number = Field(description="Thang điểm tối đa, vd 100")
-    rank: Count | None = Field(None, description="Thứ hạng")
-    ranked_of: Count | None = Field(None, description="Số đơn vị được xếp hạng")
-    source: Source = Field(description="Văn bản hoặc trang công bố kết quả")
+    index: IndexName = Field(description="Tên chỉ số", examples=["PAR INDEX"])
+    year: Year = Field(description="Năm đánh giá", examples=["2023"])
+    score: Number = Field(description="Điểm đạt được", examples=["85,5"])
+    scale_max: Number = Field(description="Thang điểm tối đa, vd 100", examples=["100"])
+    rank: Count | None = Field(None, description="Thứ hạng", examples=["12"])
+    ranked_of: Count | None = Field(None, description="Số đơn vị được xếp hạng", examples=["34"])
+    source: Source = Field(description="Văn bản hoặc trang công bố kết quả", examples=[{"title": "Quyết định công bố kết quả"}])
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -147,6 +145,6 @@ class IndexResult(Model):
 
 
 class IndicesFile(Model):
-    """`units/<slug>/indices.yml`: index results over the years."""
+    """Kết quả các chỉ số (PAR INDEX, SIPAS, PAPI, PCI, DTI, DDCI) qua các năm."""
 
-    results: list[IndexResult] = Field(description="Kết quả các chỉ số, mỗi mục một chỉ số một năm")
+    results: list[IndexResult] = Field(description="Kết quả các chỉ số, mỗi mục một chỉ số một năm", examples=[[{"index": "PAR INDEX", "year": "2023", "score": "85,5", "scale_max": "100", "source": {"title": "Quyết định công bố"}}]])

@@ -1,0 +1,114 @@
+"""The editors' reference page (Vietnamese Markdown), generated from the same models as the JSON
+Schema: every file, every field, whether it is required, what it takes, and an example."""
+
+from __future__ import annotations
+
+import json
+import typing
+from enum import Enum
+
+from pydantic import BaseModel
+
+from .jsonschema import SCHEMAS
+from .messages import _unwrap
+from .schema.types import Choice
+
+FILES = {
+    "unit": "units/<đơn-vị>/unit.yml",
+    "hotlines": "units/<đơn-vị>/hotlines.yml",
+    "procedures": "units/<đơn-vị>/procedures.yml",
+    "indices": "units/<đơn-vị>/indices.yml",
+    "documents": "units/<đơn-vị>/documents.yml và content/documents.yml",
+    "plan": "units/<đơn-vị>/plans/<tên>.yml",
+    "report": "units/<đơn-vị>/reports/<tên>.yml",
+    "procedure": "content/procedures/<mã thủ tục>.yml",
+    "fields": "content/fields.yml",
+}
+PATTERNS = {
+    r"^\d{1,2}/\d{1,2}/\d{4}$": "ngày (ngày/tháng/năm)",
+    r"^(\d{1,2}/){0,2}\d{4}$": "ngày, tháng/năm hoặc năm",
+    r"^\d{1,9}$": "số nguyên không âm",
+    r"^-?\d{1,12}([.,]\d{1,6})?$": "số",
+    r"^(19|20)\d{2}$": "năm (4 chữ số)",
+    r"^\+?[0-9 .]+$": "số điện thoại Việt Nam",
+}
+
+
+def _enum_of(annotation: typing.Any) -> type[Enum] | None:
+    """The Choice enumeration inside `X`, `X | None` or `list[X]`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, Choice):
+        return annotation
+    for arg in typing.get_args(annotation):
+        if found := _enum_of(arg):
+            return found
+    return None
+
+
+def _kind(prop: dict, annotation: typing.Any) -> str:
+    if enum := _enum_of(annotation):
+        return "một trong: " + ", ".join(f"`{m.value}` ({m.label})" for m in enum)
+    if model := _unwrap(annotation):
+        block = f"[khối {model.__name__}](#{model.__name__.lower()})"
+        return f"danh sách {block}" if "list[" in str(annotation) else block
+    for option in prop.get("anyOf", [prop]):
+        if option.get("type") == "array":
+            return "danh sách chữ"
+        if option.get("pattern") in PATTERNS:
+            return PATTERNS[option["pattern"]]
+        if option.get("enum"):
+            return "một trong: " + ", ".join(f"`{v}`" for v in option["enum"])
+    return "chữ"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _example(prop: dict) -> str:
+    value = prop.get("examples", [""])[0]
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return f"`{_cell(text)}`" if text else ""
+
+
+def _table(model: type[BaseModel]) -> list[str]:
+    schema = model.model_json_schema()
+    if "$ref" in schema:  # a recursive model (a section holding sections) is described in $defs
+        schema = schema["$defs"][schema["$ref"].rsplit("/", 1)[1]]
+    required = set(schema.get("required", []))
+    rows = ["| Trường | Bắt buộc | Giá trị | Ý nghĩa | Ví dụ |", "|---|---|---|---|---|"]
+    for name, info in model.model_fields.items():
+        prop = schema["properties"][name]
+        rows.append(
+            f"| `{name}` | {'có' if name in required else 'không'} | {_cell(_kind(prop, info.annotation))} "
+            f"| {_cell(info.description or '')} | {_example(prop)} |"
+        )
+    return rows
+
+
+def _blocks(model: type[BaseModel], seen: set[type[BaseModel]]) -> list[type[BaseModel]]:
+    found = []
+    for info in model.model_fields.values():
+        inner = _unwrap(info.annotation)
+        if inner is not None and inner not in seen:
+            seen.add(inner)
+            found += [inner, *_blocks(inner, seen)]
+    return found
+
+
+def reference_markdown() -> str:
+    lines = [
+        "# Tài liệu tham chiếu cho biên tập viên",
+        "",
+        "Trang này được tạo tự động từ mô hình dữ liệu (lệnh `cchc schema`); đừng sửa tay.",
+        "Mỗi tệp YAML có dòng đầu `# yaml-language-server: $schema=…` để VS Code gợi ý và kiểm tra khi gõ.",
+        "Mọi giá trị được đọc như chữ; ngày viết dạng ngày/tháng/năm; trường không bắt buộc có thể để trống.",
+        "",
+    ]
+    seen: set[type[BaseModel]] = set()
+    for name, model in SCHEMAS.items():
+        seen.add(model)
+        lines += [f"## {FILES[name]}", "", (model.__doc__ or "").strip().splitlines()[0], "", *_table(model), ""]
+        for block in _blocks(model, seen):
+            lines += [f"### Khối {block.__name__} {{#{block.__name__.lower()}}}", "", (block.__doc__ or "").strip().splitlines()[0], ""]
+            lines += [*_table(block), ""]
+    return "\n".join(lines)
