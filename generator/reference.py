@@ -25,7 +25,7 @@ FILES = {
     "fields": "content/fields.yml",
 }
 PATTERNS = {
-    r"^\d{1,2}/\d{1,2}/\d{4}$": "ngày (ngày/tháng/năm)",
+    r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$": "ngày (ngày/tháng/năm)",
     r"^(\d{1,2}/){0,2}\d{4}$": "ngày, tháng/năm hoặc năm",
     r"^\d{1,9}$": "số nguyên không âm",
     r"^-?\d{1,12}([.,]\d{1,6})?$": "số",

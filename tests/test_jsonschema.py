@@ -39,17 +39,24 @@ def test_every_bundled_file_names_its_schema_and_is_accepted(file):
 
 
 @pytest.mark.parametrize(
-    "data",
+    "kind, data",
     [
-        {"procedures": [{"code": "1.000593", "wher": "x"}]},  # unknown key
-        {"procedures": "1.000593"},  # a list replaced by a scalar
-        {"procedures": [{"code": None}]},  # a required value left empty
+        ("procedures", {"procedures": [{"code": "1.000593", "wher": "x"}]}),  # unknown key
+        ("procedures", {"procedures": "1.000593"}),  # a list replaced by a scalar
+        ("procedures", {"procedures": [{"code": None}]}),  # a required value left empty
+        ("procedures", {"procedures": [{"code": "1.00059"}]}),  # a code that lost a digit
+        ("unit", {"name": "x", "short_name": "x", "level": "xa", "province": "x", "site_url": "https://a.vn/"}),
+        ("unit", {"name": "x", "short_name": "x", "level": "commune", "province": "x", "site_url": "a.vn"}),
+        ("unit", {"name": "x", "short_name": "x", "level": "commune", "province": "x", "site_url": "https://a.vn/",
+                  "status_date": "1/7/25"}),  # a two-digit year
+        ("report", {"title": "x", "issuer": "x", "period": {"year": "24"}}),  # a two-digit year
+        ("documents", {"documents": [{"number": "Kế hoạch 15", "type": "x", "issuer": "x", "summary": "x"}]}),
     ],
 )
-def test_schema_rejects_mistakes(data):
+def test_schema_rejects_mistakes(kind, data):
     import json
 
-    schema = json.loads((SCHEMA_DIR / "procedures.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(data))
 
 

@@ -48,7 +48,8 @@ def _text(value: Any) -> str:
 Text = Annotated[str, BeforeValidator(_text)]
 
 
-def _pattern(code: str, regex: str, message: str) -> Any:
+def _pattern(code: str, regex: str, message: str) -> tuple[BeforeValidator, WithJsonSchema]:
+    """A text that must match `regex`: checked here, and stated in the editors' JSON Schema."""
     compiled = re.compile(regex)
 
     def check(value: Any) -> str:
@@ -57,12 +58,12 @@ def _pattern(code: str, regex: str, message: str) -> Any:
             raise _fail(code, message, value=value)
         return value
 
-    return BeforeValidator(check)
+    return BeforeValidator(check), WithJsonSchema({"type": "string", "pattern": f"^({regex})$"})
 
 
 Slug = Annotated[
     str,
-    _pattern(
+    *_pattern(
         "invalid-slug",
         r"[a-z0-9]+(-[a-z0-9]+)*",
         "«{value}» không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch nối (vd: ba-to)",
@@ -71,7 +72,7 @@ Slug = Annotated[
 
 ProcedureCode = Annotated[
     str,
-    _pattern(
+    *_pattern(
         "invalid-procedure-code",
         r"\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.H\d{2})?|[A-Z]+(-[A-Z0-9]+)+",
         "Mã thủ tục «{value}» không đúng dạng (vd: 1.000593, 1.000593.000.00.00.H37 hoặc B-BTP-BS43)",
@@ -80,7 +81,7 @@ ProcedureCode = Annotated[
 
 DocNumber = Annotated[
     str,
-    _pattern(
+    *_pattern(
         "invalid-document-number",
         r"[0-9]+[a-z]?(-[A-Za-zĐđ]+)?(/[0-9]{4})?/[0-9A-Za-zĐđ]+(-[0-9A-Za-zĐđ]+)*",
         "Số hiệu văn bản «{value}» không đúng dạng (vd: 76/NQ-CP, 93/2021/NQ-HĐND, 04-NQ/TU)",
@@ -111,12 +112,12 @@ Phone = Annotated[str, BeforeValidator(_phone), WithJsonSchema({"type": "string"
 
 Email = Annotated[
     str,
-    _pattern("invalid-email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", "Địa chỉ thư điện tử «{value}» không hợp lệ"),
+    *_pattern("invalid-email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", "Địa chỉ thư điện tử «{value}» không hợp lệ"),
 ]
 
 Url = Annotated[
     str,
-    _pattern(
+    *_pattern(
         "invalid-url",
         r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~:/?#@!$&*+,;=%-]*)?",
         "Đường dẫn «{value}» phải bắt đầu bằng https:// (hoặc http://), không có dấu cách, ngoặc hay dấu nháy",
@@ -148,7 +149,7 @@ VnDate = Annotated[
     dt.date,
     BeforeValidator(_date),
     PlainSerializer(lambda d: d.strftime("%d/%m/%Y"), return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}/\d{1,2}/\d{4}$"}),
+    WithJsonSchema({"type": "string", "pattern": r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$"}),
 ]
 
 
