@@ -2,6 +2,7 @@
 
 import pytest
 
+from conftest import ROOT
 from generator.loader import LoadError, load_text
 
 
@@ -47,3 +48,13 @@ def test_a_python_tag_is_never_executed(tmp_path):
     with pytest.raises(LoadError):
         load_text(f"a: !!python/object/apply:os.system ['touch {marker}']\n", "f.yml")
     assert not marker.exists()
+
+
+def test_libyaml_and_pure_python_parsers_give_the_same_data_and_places(monkeypatch):
+    import generator.loader as loader
+
+    text = (ROOT / "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml").read_text(encoding="utf-8")
+    fast = loader.load_text(text, "r.yml")
+    monkeypatch.setattr(loader, "_Loader", loader._PythonLoader)
+    slow = loader.load_text(text, "r.yml")
+    assert (fast.data, fast.marks, fast.key_marks) == (slow.data, slow.marks, slow.key_marks)
