@@ -26,6 +26,16 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="xem trước một đơn vị, tự cập nhật khi sửa YAML")
     serve.add_argument("slug", metavar="ĐƠN_VỊ")
     serve.add_argument("--port", type=int, default=8000)
+    publish = commands.add_parser("publish", help="đăng mọi đơn vị có thay đổi vào DIR (chạy hằng đêm)")
+    publish.add_argument("--dest", type=Path, required=True, help="thư mục đăng: DIR/<đơn-vị>/current")
+    publish.add_argument("--keep", type=int, default=5, help="số bản giữ lại để quay về (mặc định 5)")
+    publish.add_argument("--jobs", type=int, default=None, help="số tiến trình dựng song song (mặc định: số lõi)")
+    publish.add_argument("--shard", default=None, metavar="I/N", help="chỉ đăng phần I trong N phần (chia việc cho N máy)")
+    publish.add_argument("--report", type=Path, default=None, help="ghi tóm tắt dạng JSON vào tệp này")
+    publish.add_argument("--strict", action="store_true", help="đơn vị còn cảnh báo cũng không được đăng")
+    rollback = commands.add_parser("rollback", help="đưa một đơn vị về bản đăng trước")
+    rollback.add_argument("slug", metavar="ĐƠN_VỊ")
+    rollback.add_argument("--dest", type=Path, required=True)
     commands.add_parser("schema", help="ghi lại JSON Schema (schema/) và trang tham chiếu (docs/tham-chieu.md)")
     new = commands.add_parser(
         "new",
@@ -37,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run(args: argparse.Namespace) -> None:
+def _run(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     if not (root / "units").is_dir():
         raise UsageError(f"{root} không phải thư mục dự án (không có thư mục units/)")
@@ -53,6 +63,14 @@ def _run(args: argparse.Namespace) -> None:
         from .commands.serve import serve
 
         serve(root, args.slug, args.port)
+    elif args.command == "publish":
+        from .commands.publish import publish
+
+        return publish(root, args.dest.resolve(), args.keep, args.jobs, args.shard, args.report, args.strict)
+    elif args.command == "rollback":
+        from .commands.publish import rollback
+
+        rollback(args.dest.resolve(), args.slug)
     elif args.command == "schema":
         from .jsonschema import write_schemas
         from .reference import reference_markdown
@@ -83,7 +101,7 @@ def _report(error: CchcError) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        _run(args)
+        code = _run(args)
     except CchcError as error:
         if args.debug:
             raise
@@ -91,4 +109,4 @@ def main(argv: list[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         return 130
-    return 0
+    return code or 0

@@ -11,16 +11,21 @@ from pathlib import Path
 from . import checks
 from .catalog import ResolvedUnit, resolve
 from .errors import Problem, UsageError
-from .project import load_project, require_valid
+from .project import Project, load_project, require_valid
 from .render import environment, render_unit
 from .site import UnitPaths, build_site, write_sources
 
 
-def check(root: Path) -> tuple[dict[str, ResolvedUnit], list[Problem]]:
-    """Load, validate and resolve everything; returns units and every problem (errors and warnings)."""
+def inspect(root: Path) -> tuple[Project, dict[str, ResolvedUnit], list[Problem]]:
+    """Load, validate and resolve everything: the project, its units, every error and warning."""
     project, problems = load_project(root)
     units, resolve_problems = resolve(project)
-    return units, problems + resolve_problems + checks.warnings(project)
+    return project, units, problems + resolve_problems + checks.warnings(project)
+
+
+def check(root: Path) -> tuple[dict[str, ResolvedUnit], list[Problem]]:
+    _, units, problems = inspect(root)
+    return units, problems
 
 
 def render_all(units: dict[str, ResolvedUnit], slugs: list[str]) -> dict[str, dict[str, str]]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from . import charts, markdown_text
+from . import charts, feeds, markdown_text
 from .catalog import ResolvedUnit
 from . import search
 from .errors import BuildError
@@ -87,8 +87,9 @@ def render_unit(unit: ResolvedUnit, env: jinja2.Environment | None = None) -> di
         "procedure_path": procedure_path,
         "plan_path": plan_path,
         "report_path": report_path,
+        "last_updated": feeds.last_updated(unit),
     }
-    rendered = {"search.json": search.index_json(unit)}
+    rendered = {"search.json": search.index_json(unit), "feed.xml": feeds.atom(unit), "robots.txt": feeds.robots(unit)}
     for dest, template, context in _pages(unit):
         depth = dest.count("/")
         try:

@@ -24,14 +24,16 @@ from .nav import nav
 
 @dataclass(frozen=True)
 class UnitPaths:
-    """Where one unit's generated sources and built site live."""
+    """Where one unit's generated sources and built site live (`publish` builds elsewhere)."""
 
     root: Path
     slug: str
+    work: Path | None = None
+    out: Path | None = None
 
     @property
     def build_dir(self) -> Path:
-        return self.root / "build" / self.slug
+        return self.work or self.root / "build" / self.slug
 
     @property
     def docs_dir(self) -> Path:
@@ -43,7 +45,7 @@ class UnitPaths:
 
     @property
     def site_dir(self) -> Path:
-        return self.root / "site" / self.slug
+        return self.out or self.root / "site" / self.slug
 
 
 def _relative(target: Path, start: Path) -> str:

@@ -82,6 +82,9 @@ class Procedure(Model):
     legal_basis: list[Text] = Field(default_factory=list, description="Căn cứ pháp lý", examples=[["Luật Hộ tịch năm 2014"]])
     status: LegalStatus = Field(LegalStatus.IN_FORCE, description="Tình trạng pháp lý của thủ tục", examples=["in-force"])
     replaced_by: ProcedureCode | None = Field(None, description="Mã thủ tục thay thế, khi thủ tục đã bị thay thế", examples=["1.000894"])
+    status_date: VnDate | None = Field(
+        None, description="Ngày thủ tục được sửa đổi, thay thế hoặc bãi bỏ (theo quyết định công bố)", examples=["15/03/2025"]
+    )
     announced_by: Text | None = Field(None, description="Quyết định công bố thủ tục", examples=["Quyết định công bố của Chủ tịch UBND tỉnh"])
     source: Source = Field(description="Nguồn của bản ghi này", examples=[{"title": "Cổng Dịch vụ công quốc gia, thủ tục 1.000593", "url": "https://dichvucong.gov.vn/"}])
     last_reviewed: VnDate = Field(description="Ngày rà soát gần nhất (ngày/tháng/năm)", examples=["22/11/2026"])

@@ -107,6 +107,9 @@ class LocalProcedure(Model):
     fee: Text | None = Field(None, description="Phí, lệ phí tại địa phương, nếu khác danh mục", examples=["Không"])
     exemption: Text | None = Field(None, description="Miễn, giảm phí theo nghị quyết của HĐND tỉnh", examples=["Miễn lệ phí theo nghị quyết của HĐND tỉnh"])
     note: Text | None = Field(None, description="Ghi chú riêng của đơn vị", examples=["Nhận hồ sơ cả sáng thứ Bảy"])
+    since: VnDate | None = Field(
+        None, description="Ngày đơn vị bắt đầu giải quyết thủ tục này (cho bản tin thay đổi)", examples=["01/07/2025"]
+    )
 
 
 class ProceduresFile(Model):
