@@ -20,12 +20,14 @@ site: $(STAMP)
 	@echo "Xong: mỗi đơn vị có trang tại site/<đơn-vị>/index.html"
 	@echo "Xem trước: $(BIN)/cchc serve son-thuong   (hoặc: $(PYTHON) -m http.server -d site/son-thuong 8000)"
 
-# Test tools from Debian's packages: Chromium for the browser tests, Java for the Nu HTML Checker.
+# Test tools from Debian's packages: Chromium for the browser tests, Java for the Nu HTML Checker,
+# nginx for the serving tests.
 # Installed only when missing; nothing is downloaded outside the package registries.
 tools:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "Cần cài:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
