@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: site test golden serve clean tools bench-weight
+.PHONY: site test golden serve clean tools bench bench-weight
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ golden: $(STAMP)
 # Page weight of each page type (gzip, first load) for the bundled units.
 bench-weight: site
 	$(BIN)/python bench/weight.py site/*
+
+# The nightly-publish benchmark on a synthetic province (several minutes; not part of `make test`).
+bench: $(STAMP)
+	$(BIN)/python bench/publish.py
 
 serve: $(STAMP)
 	$(BIN)/cchc serve $(UNIT)

@@ -25,6 +25,7 @@ FIELDS = [("ho-tich", "Hộ tịch"), ("chung-thuc", "Chứng thực"), ("dat-da
           ("xay-dung", "Xây dựng"), ("kinh-doanh", "Đăng ký kinh doanh"), ("bao-tro-xa-hoi", "Bảo trợ xã hội"),
           ("nong-nghiep", "Nông nghiệp"), ("van-hoa", "Văn hóa"), ("giao-duc", "Giáo dục"), ("giao-thong", "Giao thông")]
 SOURCE = "    title: Dữ liệu tổng hợp để đo hiệu năng, không phải thủ tục thật\n"
+COMMON = 5  # the first codes are handled by every commune
 
 
 def procedure_yaml(code: str, name: str, field: str, rng: random.Random) -> str:
@@ -98,7 +99,10 @@ def generate(out: Path, procedures: int, communes: int, departments: int, seed: 
         (folder / "plans").mkdir(parents=True)
         (folder / "reports").mkdir()
         (folder / "unit.yml").write_text(unit_yaml(slug, name, level), encoding="utf-8")
-        chosen = sorted(rng.sample(codes, min(len(codes), rng.randint(100, 400))))
+        chosen = set(rng.sample(codes, min(len(codes), rng.randint(100, 400))))
+        if level == "commune":
+            chosen |= set(codes[:COMMON])  # records every commune handles (e.g. chứng thực, hộ tịch)
+        chosen = sorted(chosen)
         (folder / "procedures.yml").write_text(
             "procedures:\n" + "".join(f'  - code: "{c}"\n' for c in chosen), encoding="utf-8"
         )
