@@ -25,6 +25,10 @@ HINTS: dict[str, str] = {
     "empty-file": "Điền nội dung cho tệp hoặc xoá tệp.",
     "unknown-file": "Đổi tên tệp cho đúng hoặc chuyển vào thư mục plans/ hay reports/.",
     "unit-file-missing": "Tạo tệp bằng lệnh: cchc new unit <mã-đơn-vị>.",
+    "file-is-symlink": "Xoá liên kết và đặt tệp thật vào đúng thư mục.",
+    "invalid-unit-folder": "Đổi tên thư mục, vd «xa-son-thuong».",
+    "invalid-file-name": "Đổi tên tệp, vd «2024-q2-ket-qua-cchc.yml».",
+    "text-too-long": "Chia đoạn chữ thành nhiều mục, hoặc rút gọn.",
     # Shapes and values
     "missing-field": "Thêm dòng «tên-trường: giá trị» còn thiếu.",
     "unknown-key": "Sửa chính tả tên trường theo gợi ý, hoặc xoá dòng này.",

@@ -3,6 +3,7 @@ each against its model, and gathers every problem of the run before anyone write
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -83,6 +84,16 @@ class Project:
         return path in self.failed
 
 
+def validate_document(doc: Document, model: type[M]) -> tuple[Located[M] | None, list[Problem]]:
+    """A loaded document typed by its model, or the problems that stop it (each with its place)."""
+    if doc.data is None:
+        return None, [Problem(doc.path, 1, 1, "", "Tệp rỗng", "empty-file")]
+    try:
+        return Located(model.model_validate(doc.data), doc), []
+    except ValidationError as error:
+        return None, problems_from(error, model, doc)
+
+
 class _Reader:
     """Loads and validates files, collecting problems instead of stopping at the first."""
 
@@ -94,32 +105,58 @@ class _Reader:
     def display(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
+    def refuse(self, path: Path, message: str, code: str) -> None:
+        self.problems.append(Problem(self.display(path), 1, 1, "", message, code))
+        self.failed.add(self.display(path))
+
     def read(self, path: Path, model: type[M]) -> Located[M] | None:
         shown = self.display(path)
+        if path.is_symlink():
+            self.refuse(path, "Tệp là liên kết (symlink); hãy thay bằng tệp thật trong thư mục này", "file-is-symlink")
+            return None
         try:
-            doc = load_file(path, shown)
+            located, problems = validate_document(load_file(path, shown), model)
         except LoadError as error:
-            self.problems.append(error.problem)
-        else:
-            if doc.data is None:
-                self.problems.append(Problem(shown, 1, 1, "", "Tệp rỗng", "empty-file"))
-            else:
-                try:
-                    return Located(model.model_validate(doc.data), doc)
-                except ValidationError as error:
-                    self.problems.extend(problems_from(error, model, doc))
-        self.failed.add(shown)
-        return None
+            located, problems = None, [error.problem]
+        self.problems.extend(problems)
+        if located is None:
+            self.failed.add(shown)
+        return located
+
+
+NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def yaml_files(folder: Path) -> list[Path]:
-    """The YAML files directly in `folder`, sorted, so every run reads them in the same order."""
-    if not folder.is_dir():
+    """The YAML files directly in `folder` (symlinks too: they are refused when read), sorted, so
+    every run reads them in the same order."""
+    if not folder.is_dir() or folder.is_symlink():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+    return sorted(
+        p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and (p.is_file() or p.is_symlink())
+    )
+
+
+def _named(reader: _Reader, paths: list[Path]) -> list[Path]:
+    """Plans and reports whose file names can be web addresses; the others are reported."""
+    good = []
+    for path in paths:
+        if NAME.fullmatch(path.stem):
+            good.append(path)
+        else:
+            message = f"Tên tệp «{path.name}» sẽ là địa chỉ trang: chỉ dùng chữ thường không dấu, số, dấu gạch nối"
+            reader.refuse(path, message, "invalid-file-name")
+    return good
 
 
 def _read_unit(reader: _Reader, src_dir: Path) -> UnitSource | None:
+    if src_dir.is_symlink():
+        reader.refuse(src_dir, "Thư mục đơn vị là liên kết (symlink); hãy dùng thư mục thật", "file-is-symlink")
+        return None
+    if not NAME.fullmatch(src_dir.name):
+        message = f"Tên thư mục «{src_dir.name}» sẽ là mã đơn vị: chỉ dùng chữ thường không dấu, số, dấu gạch nối"
+        reader.refuse(src_dir, message, "invalid-unit-folder")
+        return None
     unit_file = src_dir / "unit.yml"
     if not unit_file.is_file():
         reader.problems.append(
@@ -130,8 +167,8 @@ def _read_unit(reader: _Reader, src_dir: Path) -> UnitSource | None:
     for name, model in UNIT_FILES.items():
         path = src_dir / name
         parts[name] = reader.read(path, model) if path.is_file() else None
-    plans = {p.stem: reader.read(p, Plan) for p in yaml_files(src_dir / "plans")}
-    reports = {p.stem: reader.read(p, Report) for p in yaml_files(src_dir / "reports")}
+    plans = {p.stem: reader.read(p, Plan) for p in _named(reader, yaml_files(src_dir / "plans"))}
+    reports = {p.stem: reader.read(p, Report) for p in _named(reader, yaml_files(src_dir / "reports"))}
     for path in yaml_files(src_dir):
         if path.name not in UNIT_FILES:
             reader.problems.append(

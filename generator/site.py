@@ -20,6 +20,7 @@ from mkdocs.exceptions import MkDocsException
 from .catalog import ResolvedUnit
 from .errors import BuildError
 from .nav import nav
+from .sanitize import sanitize_site
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def build_site(paths: UnitPaths) -> None:
         if paths.site_dir.exists():
             shutil.rmtree(paths.site_dir)
         mkdocs_build(config)
+        sanitize_site(paths.site_dir)
     except MkDocsException as error:
         raise BuildError(f"MkDocs không dựng được trang của «{paths.slug}»: {error}") from error
     except OSError as error:

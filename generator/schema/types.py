@@ -36,12 +36,17 @@ def _fail(code: str, message: str, **ctx: Any) -> PydanticCustomError:
     return PydanticCustomError(code, message, ctx or None)
 
 
+MAX_TEXT = 10_000  # characters in one value: the longest paragraph of the seeds is about 2,000
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise _fail("not-text", "Cần một đoạn chữ, không phải danh sách hay khối")
     value = value.strip()
     if not value:
         raise _fail("empty-text", "Không được để trống")
+    if len(value) > MAX_TEXT:
+        raise _fail("text-too-long", "Đoạn chữ dài {length} ký tự, quá giới hạn {limit}", length=len(value), limit=MAX_TEXT)
     return value
 
 
