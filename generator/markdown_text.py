@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -48,3 +49,19 @@ def percent(part: int, whole: int) -> str:
 def tel(phone: str) -> str:
     """A phone number as written → a `tel:` link target: 0255 3 71 234 → tel:0255371234."""
     return "tel:" + re.sub(r"[^0-9+]", "", phone)
+
+
+# MkDocs renders theme templates without autoescape, and Material prints the site name and each
+# page's title raw (in <title>, the header, meta tags). Titles handed to MkDocs therefore carry no
+# markup characters at all: each is replaced by a look-alike. The page's own heading keeps the text.
+_TITLE_SAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’", "`": "ʻ"})
+
+
+def plain_title(value: object) -> str:
+    """Text for places MkDocs and Material print without escaping: one line, no markup characters."""
+    return " ".join(str(value).split()).translate(_TITLE_SAFE)
+
+
+def front_matter_title(value: object) -> str:
+    """A YAML front matter block giving MkDocs the page title (JSON is valid YAML)."""
+    return f"---\ntitle: {json.dumps(plain_title(value), ensure_ascii=False)}\n---\n"

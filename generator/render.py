@@ -30,6 +30,7 @@ def environment() -> jinja2.Environment:
         vndate=markdown_text.vndate,
         number=markdown_text.number,
         tel=markdown_text.tel,
+        front_matter=markdown_text.front_matter_title,
     )
     env.globals.update(percent=markdown_text.percent, dossier_chart=charts.dossier_chart)
     return env

@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .catalog import ResolvedUnit
+from .markdown_text import plain_title
 from .errors import BuildError
 from .nav import nav
 from .sanitize import sanitize_site
@@ -57,7 +58,7 @@ def _theme_extra(unit: ResolvedUnit) -> dict:
     """What the theme overrides show on every page: the unit's status and where to give feedback."""
     profile = unit.unit
     extra: dict = {
-        "unit_name": profile.name,
+        "unit_name": profile.name,  # the theme overrides escape it themselves
         "status": profile.status.value,
         "search_fallback": "thu-tuc/" if unit.procedures else "",
     }
@@ -86,8 +87,8 @@ def unit_config(unit: ResolvedUnit, paths: UnitPaths) -> dict:
     here = paths.build_dir
     return {
         "INHERIT": _relative(paths.root / "mkdocs.yml", here),
-        "site_name": unit.unit.short_name,
-        "site_description": f"Thông tin cải cách hành chính của {unit.unit.name}",
+        "site_name": plain_title(unit.unit.short_name),
+        "site_description": plain_title(f"Thông tin cải cách hành chính của {unit.unit.name}"),
         "site_url": unit.unit.site_url,
         "docs_dir": "docs",
         "site_dir": _relative(paths.site_dir, here),

@@ -1,0 +1,213 @@
+"""Injection corpus: every payload of tests/data/injection.txt is written into every free-text field
+of every model (found from the models, so a new field is covered without editing this test), in a
+unit that has every page type. The built pages show the payloads as text and contain none of them in
+an executable place; a real Chromium loading every page sees no dialog and no request leaving the
+origin."""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from html.parser import HTMLParser
+import threading
+import typing
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+from pydantic import BaseModel
+
+from conftest import ROOT, cchc, copy_project
+from generator.jsonschema import SCHEMAS
+from generator.schema import types as t
+from generator.schema.types import Choice
+
+PAYLOADS = [line for line in (ROOT / "tests/data/injection.txt").read_text(encoding="utf-8").splitlines() if line]
+PAYLOAD = " ".join(PAYLOADS)
+SLUG, CODE, FIELD = "thu-nghiem", "9.999999", "linh-vuc-thu"
+FIXED = {  # values that must be valid for the rest of the unit to build
+    t.Url: "https://example.gov.vn/", t.Phone: "0912 345 678", t.Email: "a@example.gov.vn", t.VnDate: "01/01/2024",
+    t.PartialVnDate: "01/2024", t.Year: "2024", t.Count: "1", t.Number: "1", t.YesNo: "có",
+    t.ProcedureCode: CODE, t.DocNumber: "99/KH-UBND", t.Slug: FIELD,
+}
+CHOICES = {"UnitStatus": "dissolved", "LegalStatus": "amended"}
+SKIP = {("UnitLink", "slug"), ("Procedure", "replaced_by")}
+
+
+def _kind(annotation):
+    """(what, is_list) for a field annotation: a model class, a Choice, one of FIXED, or t.Text."""
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is list:
+        return _kind(args[0])[0], True
+    if type(None) in args:
+        return _kind(next(a for a in args if a is not type(None)))
+    return annotation, False
+
+
+def sample(model: type[BaseModel], covered: set[str], depth: int = 0) -> dict:
+    """A valid document for `model` with the payload in every free-text field (sections in
+    sections and tasks in tasks go two levels deep)."""
+    data = {}
+    hints = typing.get_type_hints(model, include_extras=True)  # model_fields drops Annotated types
+    for name in model.model_fields:
+        if (model.__name__, name) in SKIP:
+            continue
+        kind, many = _kind(hints[name])
+        if kind is t.Text:
+            value = PAYLOAD
+            covered.add(f"{model.__name__}.{name}")
+        elif isinstance(kind, type) and issubclass(kind, Choice):
+            value = CHOICES.get(kind.__name__, next(iter(kind)).value)
+        elif isinstance(kind, type) and issubclass(kind, BaseModel):
+            if kind is model and depth >= 2:
+                continue
+            value = DOSSIER if kind.__name__ == "DossierStats" else sample(kind, covered, depth + (kind is model))
+        elif kind in FIXED:
+            value = FIXED[kind]
+        else:
+            raise AssertionError(f"{model.__name__}.{name}: no sample for {kind}")
+        data[name] = [value] if many else value
+    return data
+
+
+DOSSIER = {"received": {"online": "2", "in_person": "1", "carried_over": "0"},
+           "resolved": {"early": "1", "on_time": "1", "late": "0"},
+           "in_progress": {"within_deadline": "0", "overdue": "0"}, "withdrawn": "1"}
+
+
+def write(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100000), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def injected(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("injection"))
+    covered: set[str] = set()
+    unit = root / "units" / SLUG
+    write(unit / "unit.yml", sample(SCHEMAS["unit"], covered))
+    write(unit / "hotlines.yml", sample(SCHEMAS["hotlines"], covered))
+    write(unit / "procedures.yml", sample(SCHEMAS["procedures"], covered))
+    write(unit / "indices.yml", sample(SCHEMAS["indices"], covered))
+    write(unit / "documents.yml", sample(SCHEMAS["documents"], covered))
+    write(unit / "plans" / "ke-hoach.yml", sample(SCHEMAS["plan"], covered))
+    write(unit / "reports" / "bao-cao.yml", sample(SCHEMAS["report"], covered))
+    write(root / "content" / "procedures" / f"{CODE}.yml", sample(SCHEMAS["procedure"], covered))
+    fields = yaml.safe_load((root / "content/fields.yml").read_text(encoding="utf-8"))
+    fields["fields"].append(sample(SCHEMAS["fields"], covered)["fields"][0])
+    write(root / "content/fields.yml", fields)
+    run = cchc(root, "build", SLUG)
+    assert run.code == 0, run.err
+    every_text = {
+        f"{m.__name__}.{n}" for m in _models() for n, hint in typing.get_type_hints(m, include_extras=True).items()
+        if n in m.model_fields and _kind(hint)[0] is t.Text
+    }
+    print(f"\n{len(PAYLOADS)} payloads in each of {len(covered)} free-text fields: {', '.join(sorted(covered))}")
+    return root / "site" / SLUG, covered, every_text
+
+
+def _models() -> set[type[BaseModel]]:
+    found, todo = set(), list(SCHEMAS.values())
+    while todo:
+        model = todo.pop()
+        if model in found:
+            continue
+        found.add(model)
+        for info in model.model_fields.values():
+            kind, _ = _kind(info.annotation)  # model classes survive in model_fields
+            if isinstance(kind, type) and issubclass(kind, BaseModel):
+                todo.append(kind)
+    return found
+
+
+class Tags(HTMLParser):
+    """Every element name and attribute of a page, as a browser would parse them."""
+
+    def __init__(self):
+        super().__init__()
+        self.names: set[str] = set()
+        self.attributes: list[tuple[str, str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.names.add(tag)
+        self.attributes += [(tag, name, value) for name, value in attrs]
+
+
+ALLOWED_SCRIPTS = re.compile(
+    r'<script>__md_scope=|<script>var target=|<script id="__config" type="application/json">'
+    r'|<script src="(/|(\.\./)*(\./)?)assets/javascripts/[\w.-]+\.js">'
+)
+
+
+def test_every_free_text_field_of_every_model_is_covered(injected):
+    _, covered, every_text = injected
+    assert covered == every_text
+
+
+def test_every_page_template_is_built(injected):
+    site, _, _ = injected
+    for page in ["index.html", "lien-he/index.html", "thu-tuc/index.html", f"thu-tuc/{CODE}/index.html",
+                 "ke-hoach/index.html", "ke-hoach/ke-hoach/index.html", "bao-cao/index.html",
+                 "bao-cao/bao-cao/index.html", "chi-so/index.html", "404.html"]:
+        assert (site / page).is_file(), page
+
+
+def test_no_payload_lands_in_an_executable_place(injected):
+    site, _, _ = injected
+    pages = sorted(site.rglob("*.html"))
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for script in re.findall(r"<script\b[^>]*>.{0,12}", text):  # the tag and how its content starts
+            assert ALLOWED_SCRIPTS.match(script), (page, script)
+        assert text.count("<script") == 5, page  # Material's two inline scripts, its config, its bundle, ours
+        tags = Tags()
+        tags.feed(text)
+        assert [a for _, name, a in tags.attributes if name.startswith("on")] == [], page
+        assert [v for _, name, v in tags.attributes
+                if name in ("href", "src", "action") and re.match(r"\s*(javascript|data|vbscript):", v or "", re.I)] == [], page
+        assert {"iframe", "object", "embed", "base", "style", "details", "math", "img"} & tags.names == set(), page
+        assert [v for _, name, v in tags.attributes if name in ("href", "src", "action") and "evil.example" in (v or "")] == []
+
+
+def test_payloads_are_shown_as_text(injected):
+    site, _, _ = injected
+    page = (site / f"thu-tuc/{CODE}/index.html").read_text(encoding="utf-8")
+    shown = html.unescape(re.sub(r"<[^>]+>", "", page))
+    for payload in ["<script>alert(1)</script>", "{{ 7*7 }}", "[bấm vào đây](javascript:alert(1))", "# Tiêu đề giả",
+                    "&lt;script&gt;alert(1)&lt;/script&gt;", "{: onclick=\"alert(1)\" }", "*nghiêng* **đậm** `mã`"]:
+        assert payload in shown, payload
+
+
+def test_chromium_sees_no_dialog_and_no_request_leaving_the_origin(injected):
+    from axe_playwright_python.sync_playwright import Axe  # noqa: F401  (same environment as the browser tests)
+    from playwright.sync_api import sync_playwright
+
+    from test_browser import ARGS, CHROMIUM, _Quiet
+
+    site, _, _ = injected
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    dialogs, outside = [], []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page()
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.on("request", lambda request: None if request.url.startswith((origin, "data:")) else outside.append(request.url))
+            for file in sorted(site.rglob("index.html")) + [site / "404.html"]:
+                page.goto(f"{origin}/{file.relative_to(site).as_posix()}")
+                page.wait_for_load_state("networkidle")
+                page.mouse.move(200, 300)
+                page.keyboard.press("Tab")
+            page.goto(f"{origin}/")
+            page.fill("#cchc-q", "script")
+            page.wait_for_function("document.querySelector('#cchc-count').textContent.length > 0")
+            page.wait_for_timeout(300)
+            browser.close()
+    finally:
+        server.shutdown()
+    assert dialogs == []
+    assert outside == []
