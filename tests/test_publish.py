@@ -165,3 +165,22 @@ def test_plain_progress_lines_outside_a_terminal(project, tmp_path):
     lines = [line for line in run.err.splitlines() if line.startswith("[")]
     assert len(lines) == 5 and all(": đã dựng (" in line for line in lines)
     assert run.out.startswith("Xong trong ")
+
+
+def test_a_terminal_gets_a_live_progress_bar():
+    import io
+
+    from generator.commands.publish import Outcome, Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen = Terminal()
+    progress = Progress(2, screen)
+    progress.update(Outcome("ba-to", "built", pages=5, seconds=0.5))
+    progress.update(Outcome("son-thuong", "unchanged"))
+    assert screen.getvalue() == (
+        "\r[###############...............] 1/2 ba-to                         "
+        "\r[##############################] 2/2 son-thuong                    \n"
+    )

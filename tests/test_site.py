@@ -172,3 +172,18 @@ def test_each_unit_has_a_sitemap_at_its_own_address(built):
         sitemap = (built / "site" / slug / "sitemap.xml").read_text(encoding="utf-8")
         site_url = yaml.safe_load((ROOT / "units" / slug / "unit.yml").read_text(encoding="utf-8"))["site_url"]
         assert f"<loc>{site_url}</loc>" in sitemap
+
+
+def test_the_feed_and_last_updated_come_from_the_content(project):
+    edit_file = project / "units/son-thuong/procedures.yml"
+    edit_file.write_text(edit_file.read_text(encoding="utf-8").replace(
+        '  - code: "1.000593"\n', '  - code: "1.000593"\n    since: 15/03/2025\n'), encoding="utf-8")
+    run = cchc(project, "build", "son-thuong", env={"SOURCE_DATE_EPOCH": "1900000000"})
+    assert run.code == 0, run.err
+    feed = (project / "site/son-thuong/feed.xml").read_text(encoding="utf-8")
+    assert "<updated>2025-03-15T00:00:00Z</updated>" in feed.split("<entry>")[0]
+    assert "<title>Thủ tục mới: Đăng ký kết hôn lưu động</title>" in feed
+    assert "<updated>2024-06-01T00:00:00Z</updated>" in feed  # the report, dated June 2024 in its header
+    assert "2030" not in feed  # nothing from the build clock (SOURCE_DATE_EPOCH is in 2030)
+    home = " ".join(text_of(page(project, "son-thuong", "")).split())
+    assert "Thông tin cập nhật đến ngày 22/11/2026" in home  # the newest review date of its procedures
