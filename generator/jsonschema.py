@@ -9,29 +9,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .schema import (
-    DocumentsFile,
-    FieldsFile,
-    HotlinesFile,
-    IndicesFile,
-    Plan,
-    Procedure,
-    ProceduresFile,
-    Report,
-    Unit,
-)
+from .schema import SCHEMAS
 
-SCHEMAS: dict[str, type[BaseModel]] = {
-    "unit": Unit,
-    "hotlines": HotlinesFile,
-    "procedures": ProceduresFile,
-    "indices": IndicesFile,
-    "documents": DocumentsFile,
-    "plan": Plan,
-    "report": Report,
-    "procedure": Procedure,
-    "fields": FieldsFile,
-}
+__all__ = ["SCHEMAS", "schema_text", "write_schemas"]
 
 
 def schema_text(model: type[BaseModel]) -> str:

@@ -13,29 +13,14 @@ from pydantic import BaseModel, ValidationError
 from .errors import ContentError, Problem
 from .loader import Document, LoadError, load_file
 from .messages import field_path, problems_from
-from .schema import (
-    DocumentsFile,
-    FieldsFile,
-    HotlinesFile,
-    IndicesFile,
-    Plan,
-    Procedure,
-    ProceduresFile,
-    Report,
-    Unit,
-)
+from .schema import SCHEMAS, DocumentsFile, FieldsFile, HotlinesFile, IndicesFile, Plan, Procedure, ProceduresFile, Report, Unit
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
 UNIT_FILES: dict[str, type[BaseModel]] = {
-    "unit.yml": Unit,
-    "hotlines.yml": HotlinesFile,
-    "procedures.yml": ProceduresFile,
-    "indices.yml": IndicesFile,
-    "documents.yml": DocumentsFile,
+    f"{kind}.yml": SCHEMAS[kind] for kind in ("unit", "hotlines", "procedures", "indices", "documents")
 }
-UNIT_FOLDERS: dict[str, type[BaseModel]] = {"plans": Plan, "reports": Report}
 
 
 @dataclass
