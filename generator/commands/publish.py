@@ -23,9 +23,10 @@ from ..catalog import ResolvedUnit
 from ..errors import CchcError, Problem, Severity, UsageError, print_problems
 from ..fingerprint import shared_digest, unit_digest
 from ..linkcheck import broken_links, missing_procedure_pages
-from ..pipeline import inspect, render_all
+from ..pipeline import inspect
 from ..project import Project, unit_dirs
 from ..releases import UnitReleases
+from ..render import render_unit
 from ..site import UnitPaths, build_site, quiet_mkdocs, write_sources
 from .build import source_date_epoch
 
@@ -85,11 +86,12 @@ def _precompress(site: Path) -> None:
     """Write `.gz` beside each text file, for nginx's gzip_static (deterministic: no name, no time)."""
     for path in sorted(site.rglob("*")):
         if path.suffix in COMPRESSED and path.is_file() and path.stat().st_size > 256:
-            path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
+            path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes(), 6, mtime=0))
 
 
-def build_release(root: Path, dest: Path, unit: ResolvedUnit, pages: dict[str, str], release_id: str) -> Outcome:
-    """In a worker process: build, precompress and check one release; rename it into place if good."""
+def build_release(root: Path, dest: Path, unit: ResolvedUnit, release_id: str) -> Outcome:
+    """In a worker process: render, build, precompress and check one release; rename it into place
+    if good."""
     started = time.monotonic()
     releases = UnitReleases(dest, unit.slug)
     staging = releases.staging(release_id)
@@ -98,7 +100,7 @@ def build_release(root: Path, dest: Path, unit: ResolvedUnit, pages: dict[str, s
     try:
         quiet_mkdocs()
         paths = UnitPaths(root, unit.slug, work=work, out=staging)
-        write_sources(unit, pages, paths)
+        write_sources(unit, render_unit(unit), paths)
         build_site(paths)
         outcome.reasons = broken_links(staging) + missing_procedure_pages(staging, [p.code for p in unit.procedures])
         if not outcome.reasons:
@@ -207,10 +209,10 @@ def publish(root: Path, dest: Path, keep: int = 5, jobs: int | None = None, shar
     progress = Progress(len(slugs))
     for outcome in outcomes + done:
         progress.update(outcome)
-    pages = render_all(units, sorted(to_build))
     built = []
+    largest_first = sorted(to_build, key=lambda s: (-len(units[s].procedures), s))  # keeps every core busy to the end
     with ProcessPoolExecutor(max_workers=jobs or os.cpu_count()) as pool:
-        futures = [pool.submit(build_release, root, dest, units[s], pages[s], to_build[s]) for s in sorted(to_build)]
+        futures = [pool.submit(build_release, root, dest, units[s], to_build[s]) for s in largest_first]
         for future in as_completed(futures):
             outcome = future.result()
             progress.update(outcome)
