@@ -180,34 +180,29 @@ def test_payloads_are_shown_as_text(injected):
         assert payload in shown, payload
 
 
-def test_chromium_sees_no_dialog_and_no_request_leaving_the_origin(injected):
-    from axe_playwright_python.sync_playwright import Axe  # noqa: F401  (same environment as the browser tests)
-    from playwright.sync_api import sync_playwright
-
-    from test_browser import ARGS, CHROMIUM, _Quiet
+def test_chromium_sees_no_dialog_and_no_request_leaving_the_origin(injected, browser):
+    from test_browser import _Quiet
 
     site, _, _ = injected
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}"
     dialogs, outside = [], []
+    page = browser.new_page()
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page()
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.on("request", lambda request: None if request.url.startswith((origin, "data:")) else outside.append(request.url))
-            for file in sorted(site.rglob("index.html")) + [site / "404.html"]:
-                page.goto(f"{origin}/{file.relative_to(site).as_posix()}")
-                page.wait_for_load_state("networkidle")
-                page.mouse.move(200, 300)
-                page.keyboard.press("Tab")
-            page.goto(f"{origin}/")
-            page.fill("#cchc-q", "script")
-            page.wait_for_function("document.querySelector('#cchc-count').textContent.length > 0")
-            page.wait_for_timeout(300)
-            browser.close()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("request", lambda request: None if request.url.startswith((origin, "data:")) else outside.append(request.url))
+        for file in sorted(site.rglob("index.html")) + [site / "404.html"]:
+            page.goto(f"{origin}/{file.relative_to(site).as_posix()}")
+            page.wait_for_load_state("networkidle")
+            page.mouse.move(200, 300)
+            page.keyboard.press("Tab")
+        page.goto(f"{origin}/")
+        page.fill("#cchc-q", "script")
+        page.wait_for_function("document.querySelector('#cchc-count').textContent.length > 0")
+        page.wait_for_timeout(300)
     finally:
+        page.close()
         server.shutdown()
     assert dialogs == []
     assert outside == []
