@@ -74,11 +74,7 @@ class UnitReleases:
         """Point `current` at a complete release with one atomic rename, and record it."""
         if not self.has(release_id):
             raise FileNotFoundError(self.release(release_id))
-        temporary = self.unit_dir / f".current-{os.getpid()}"
-        if temporary.is_symlink() or temporary.exists():
-            temporary.unlink()
-        os.symlink(Path("releases") / release_id, temporary)
-        os.replace(temporary, self.current)
+        self._point_at(release_id)
         self._write_history([*self.history(), release_id])
 
     def rollback(self) -> str | None:
@@ -90,9 +86,7 @@ class UnitReleases:
         if not history:
             return None
         previous = history[-1]
-        temporary = self.unit_dir / f".current-{os.getpid()}"
-        os.symlink(Path("releases") / previous, temporary)
-        os.replace(temporary, self.current)
+        self._point_at(previous)
         self._write_history(history)
         return previous
 
@@ -111,6 +105,14 @@ class UnitReleases:
         for work in self.unit_dir.glob(".work-*"):
             shutil.rmtree(work, ignore_errors=True)
         return removed
+
+    def _point_at(self, release_id: str) -> None:
+        """Make a new symlink beside `current`, then rename it over `current`: atomic on POSIX."""
+        temporary = self.unit_dir / f".current-{os.getpid()}"
+        if temporary.is_symlink() or temporary.exists():
+            temporary.unlink()
+        os.symlink(Path("releases") / release_id, temporary)
+        os.replace(temporary, self.current)
 
     def _write_history(self, ids: list[str]) -> None:
         temporary = self.unit_dir / f".history-{os.getpid()}"
