@@ -16,6 +16,15 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["content", "units", "theme", "schema", "mkdocs.yml"]
 
 
+# Lines tests want shown at the end of every run (e.g. how many payloads and fields were covered).
+SUMMARY: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    for line in SUMMARY:
+        terminalreporter.write_line(line)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden from the current output")
 

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from conftest import ROOT, cchc, copy_project
+from conftest import ROOT, SUMMARY, cchc, copy_project
 from generator.jsonschema import SCHEMAS
 from generator.schema import types as t
 from generator.schema.types import Choice
@@ -104,7 +104,7 @@ def injected(tmp_path_factory):
         f"{m.__name__}.{n}" for m in _models() for n, hint in typing.get_type_hints(m, include_extras=True).items()
         if n in m.model_fields and _kind(hint)[0] is t.Text
     }
-    print(f"\n{len(PAYLOADS)} payloads in each of {len(covered)} free-text fields: {', '.join(sorted(covered))}")
+    SUMMARY.append(f"injection: {len(PAYLOADS)} payloads in each of {len(covered)} free-text fields: {', '.join(sorted(covered))}")
     return root / "site" / SLUG, covered, every_text
 
 

@@ -10,7 +10,9 @@ from pathlib import Path
 import yaml
 from mkdocs.commands.serve import serve as mkdocs_serve
 
-from ..pipeline import check, render_all
+from ..catalog import ResolvedUnit
+from ..pipeline import check
+from ..render import render_unit
 from ..errors import UsageError
 from ..project import require_valid
 from ..site import UnitPaths, quiet_mkdocs, unit_config, write_sources
@@ -19,20 +21,20 @@ HOOK = Path(__file__).resolve().parent.parent / "serve_hook.py"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
-def regenerate(root: Path, slug: str) -> None:
+def regenerate(root: Path, slug: str) -> ResolvedUnit:
     """Validate and render one unit into its build folder; raises ContentError on bad data."""
     units, problems = check(root)
     require_valid(problems)
     if slug not in units:
         raise UsageError(f"Không có đơn vị «{slug}» trong units/")
-    write_sources(units[slug], render_all(units, [slug])[slug], UnitPaths(root, slug))
+    write_sources(units[slug], render_unit(units[slug]), UnitPaths(root, slug))
+    return units[slug]
 
 
 def serve(root: Path, slug: str, port: int) -> None:
-    regenerate(root, slug)
+    unit = regenerate(root, slug)
     paths = UnitPaths(root, slug)
-    units, _ = check(root)
-    config = unit_config(units[slug], paths)
+    config = unit_config(unit, paths)
     config["hooks"] = [str(HOOK)]
     config["watch"] = [str(root / "units" / slug), str(root / "content"), str(root / "theme"), str(TEMPLATES)]
     serve_file = paths.build_dir / "mkdocs.serve.yml"
