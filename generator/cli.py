@@ -26,6 +26,10 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="xem trước một đơn vị, tự cập nhật khi sửa YAML")
     serve.add_argument("slug", metavar="ĐƠN_VỊ")
     serve.add_argument("--port", type=int, default=8000)
+    edit = commands.add_parser("edit", help="mở trình biên tập trên trình duyệt cho một đơn vị (kèm xem trước)")
+    edit.add_argument("slug", metavar="ĐƠN_VỊ")
+    edit.add_argument("--port", type=int, default=8080)
+    edit.add_argument("--preview-port", type=int, default=8000)
     publish = commands.add_parser("publish", help="đăng mọi đơn vị có thay đổi vào DIR (chạy hằng đêm)")
     publish.add_argument("--dest", type=Path, required=True, help="thư mục đăng: DIR/<đơn-vị>/current")
     publish.add_argument("--keep", type=int, default=5, help="số bản giữ lại để quay về (mặc định 5)")
@@ -63,6 +67,10 @@ def _run(args: argparse.Namespace) -> int:
         from .commands.serve import serve
 
         serve(root, args.slug, args.port)
+    elif args.command == "edit":
+        from .commands.edit import edit
+
+        edit(root, args.slug, args.port, args.preview_port)
     elif args.command == "publish":
         from .commands.publish import publish
 
