@@ -108,6 +108,14 @@ def _json_schema(annotation: Any) -> dict[str, Any]:
     return {}
 
 
+def _annotation(info: FieldInfo) -> Any:
+    """The field's declared type: pydantic moves the `Annotated` metadata of a required field
+    (`code: ProcedureCode`) into `info.metadata`; put it back to recognise the type."""
+    if info.metadata:
+        return typing.Annotated[(info.annotation, *info.metadata)]  # type: ignore[misc]
+    return info.annotation
+
+
 def _label(description: str) -> str:
     """The first clause of a description: «Số điện thoại; để trống nếu…» → «Số điện thoại»."""
     for stop in ("; ", ", vd ", " vd ", " («", " ("):
@@ -141,21 +149,25 @@ def _scalar(annotation: Any, owner: type[BaseModel], name: str) -> dict[str, Any
     return widget
 
 
-def _field(name: str, info: FieldInfo, owner: type[BaseModel], stack: tuple[type[BaseModel], ...]) -> dict[str, Any] | None:
+def _field(name: str, info: FieldInfo, owner: type[BaseModel], stack: tuple[type[BaseModel], ...],
+           optional: bool) -> dict[str, Any] | None:
+    """`optional`: inside a block that may be left out, where Decap would demand the block's required
+    fields even when the whole block is empty; there the server's validation checks them."""
     description = info.description or name
     field: dict[str, Any] = {"name": name, "label": _label(description), "hint": description}
-    if not info.is_required():
+    if optional or not info.is_required():
         field["required"] = False
-    annotation = _strip_optional(info.annotation)
+    annotation = _strip_optional(_annotation(info))
     is_list = typing.get_origin(annotation) is list
     inner = typing.get_args(annotation)[0] if is_list else annotation
     if isinstance(inner, type) and issubclass(inner, BaseModel):
         if stack.count(inner) >= MAX_NESTING:
             return None  # the deepest level offered in the form; deeper levels are kept as written
-        sub = _fields(inner, stack + (inner,))
         if is_list:
+            sub = _fields(inner, stack + (inner,))
             field.update(widget="list", collapsed=True, fields=sub, summary=_summary(inner))
         else:
+            sub = _fields(inner, stack + (inner,), optional=optional or not info.is_required())
             field.update(widget="object", collapsed=False, fields=sub)
         return field
     widget = _scalar(inner, owner, name)
@@ -176,9 +188,9 @@ def _summary(model: type[BaseModel]) -> str:
     return "{{fields.%s}}" % next(iter(model.model_fields))
 
 
-def _fields(model: type[BaseModel], stack: tuple[type[BaseModel], ...] = ()) -> list[dict[str, Any]]:
+def _fields(model: type[BaseModel], stack: tuple[type[BaseModel], ...] = (), optional: bool = False) -> list[dict[str, Any]]:
     stack = stack or (model,)
-    found = (_field(name, info, model, stack) for name, info in model.model_fields.items())
+    found = (_field(name, info, model, stack, optional) for name, info in model.model_fields.items())
     return [f for f in found if f is not None]
 
 
@@ -201,6 +213,7 @@ def unit_collections(unit_dir: Path) -> list[dict[str, Any]]:
         "name": f"dv-{slug}",
         "label": label,
         "description": f"Thông tin của {label} (thư mục {base}/)",
+        "format": "yaml-text",
         "editor": {"preview": False},
         "files": [
             {"name": k.kind, "label": k.label, "file": f"{base}/{k.where}", "fields": _fields(k.model)}
@@ -214,7 +227,7 @@ def unit_collections(unit_dir: Path) -> list[dict[str, Any]]:
             "label_singular": k.label.lower(),
             "folder": f"{base}/{k.where}",
             "extension": "yml",
-            "format": "yml",
+            "format": "yaml-text",
             "create": True,
             "identifier_field": "title",
             "slug": "{{fields.title}}",
@@ -235,7 +248,7 @@ def shared_collections() -> list[dict[str, Any]]:
             "label_singular": "thủ tục",
             "folder": folder.where,
             "extension": "yml",
-            "format": "yml",
+            "format": "yaml-text",
             "create": True,
             "identifier_field": "name",
             "slug": "{{fields.code}}",
@@ -245,6 +258,7 @@ def shared_collections() -> list[dict[str, Any]]:
         },
         {
             "name": SHARED,
+            "format": "yaml-text",
             "label": "Danh mục dùng chung",
             "editor": {"preview": False},
             "files": [

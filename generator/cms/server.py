@@ -31,6 +31,7 @@ from .text import keep_header
 
 CMS_DIR = Path(os.environ.get("CCHC_CMS_DIR", Path(__file__).resolve().parents[2] / "cms"))
 DIST = CMS_DIR / "node_modules" / "decap-cms" / "dist"
+YAML_JS = CMS_DIR / "node_modules" / "yaml" / "browser"  # served as /admin/yaml/
 DECAP_SERVER = CMS_DIR / "node_modules" / "decap-server" / "dist" / "index.js"
 ADMIN = Path(__file__).resolve().parent / "admin"
 CHECKED = ("units", "content")  # what `cchc validate` reads
@@ -237,7 +238,10 @@ def _handler(server: EditServer) -> type[BaseHTTPRequestHandler]:
                 self._send(200, server.config_text().encode(), "text/yaml; charset=utf-8")
             elif path.startswith("/admin/"):
                 name = path.removeprefix("/admin/")
-                for folder in (ADMIN, DIST):
+                folders = (ADMIN, DIST)
+                if name.startswith("yaml/"):
+                    name, folders = name.removeprefix("yaml/"), (YAML_JS,)
+                for folder in folders:
                     file = (folder / name).resolve()
                     if file.is_relative_to(folder) and file.is_file():
                         kind = {".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm"}
