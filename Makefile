@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: site test golden serve clean tools bench bench-weight
+.PHONY: site test golden serve clean tools bench bench-weight cms edit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,13 +33,24 @@ tools:
 	  else echo "Cần cài:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
 	fi
 
-test: $(STAMP) tools
+# The web editor (Decap CMS, decap-server) from npm, pinned by cms/package-lock.json; only when missing.
+cms: cms/node_modules/.package-lock.json
+cms/node_modules/.package-lock.json: cms/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "Cần cài Node.js và npm (apt-get install nodejs npm)"; exit 1; }
+	cd cms && npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+edit: $(STAMP) cms
+	$(BIN)/cchc edit $(UNIT)
+
+test: $(STAMP) tools cms
 	$(BIN)/python -m pytest -q
 
 # Refresh the committed golden Markdown after an intended template or content change.
 golden: $(STAMP)
 	$(BIN)/python -m pytest -q tests/test_golden.py --update-golden
 	$(BIN)/cchc schema
+	$(BIN)/python -m generator.cms.config
 
 # Page weight of each page type (gzip, first load) for the bundled units.
 bench-weight: site
