@@ -133,3 +133,13 @@ def test_every_pattern_has_a_message_and_no_datetime_widget():
     config = _config()
     assert config["locale"] == "vi"
     assert {c.get("format") for c in config["collections"]} == {"yaml-text"}
+
+
+def test_team_mode_config_is_current_and_uses_the_editorial_workflow():
+    from generator.cms.config import team_config
+
+    path = ROOT / "deploy" / "cms" / "config.gitlab.yml"
+    assert path.read_text(encoding="utf-8") == dump(team_config(ROOT)), "chạy make golden"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert config["backend"]["name"] == "gitlab" and config["publish_mode"] == "editorial_workflow"
+    assert config["collections"] == _config()["collections"]

@@ -270,6 +270,10 @@ def shared_collections() -> list[dict[str, Any]]:
 
 
 LOCAL_BACKEND = {"name": "proxy", "proxy_url": "/api/v1", "branch": "main"}
+# Team mode: every save is a branch and a merge request the unit's approver accepts. The IT centre
+# sets repo, base_url and app_id (an OAuth application of its GitLab) in deploy/cms/config.gitlab.yml.
+GITLAB_BACKEND = {"name": "gitlab", "repo": "cchc/noi-dung", "branch": "main", "base_url": "https://gitlab.example.gov.vn",
+                  "auth_type": "pkce", "app_id": "THAY-BANG-APP-ID"}
 
 
 def build_config(root: Path, slugs: list[str] | None = None, backend: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -294,10 +298,16 @@ def dump(config: dict[str, Any]) -> str:
     return HEADER + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
 
 
+def team_config(root: Path) -> dict[str, Any]:
+    return {**build_config(root, backend=GITLAB_BACKEND), "publish_mode": "editorial_workflow"}
+
+
 def write_config(root: Path) -> Path:
     path = root / "cms" / "config.yml"
     path.parent.mkdir(exist_ok=True)
     path.write_text(dump(build_config(root)), encoding="utf-8")
+    (root / "deploy" / "cms").mkdir(parents=True, exist_ok=True)
+    (root / "deploy" / "cms" / "config.gitlab.yml").write_text(dump(team_config(root)), encoding="utf-8")
     return path
 
 
