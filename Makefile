@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: site test test-fast lint golden serve clean tools bench bench-weight
+.PHONY: site test test-fast lint golden serve clean tools bench bench-weight cms edit
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,18 @@ tools:
 	  else echo "Cần cài:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
 	fi
 
-# Everything: lint, types, and every test (Chromium, vnu on Java, nginx included).
-test: $(STAMP) tools lint
+# The web editor (Decap CMS, decap-server) from npm, pinned by cms/package-lock.json; only when missing.
+cms: cms/node_modules/.package-lock.json
+cms/node_modules/.package-lock.json: cms/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "Cần cài Node.js và npm (apt-get install nodejs npm)"; exit 1; }
+	cd cms && npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+edit: $(STAMP) cms
+	$(BIN)/cchc edit $(UNIT)
+
+# Everything: lint, types, and every test (Chromium, vnu on Java, nginx, the web editor included).
+test: $(STAMP) tools cms lint
 	$(BIN)/python -m pytest -q
 
 # The fast loop beside it: lint, types and the tests that need no browser, Java or nginx.
@@ -49,6 +59,7 @@ lint: $(STAMP)
 golden: $(STAMP)
 	$(BIN)/python -m pytest -q tests/test_golden.py --update-golden
 	$(BIN)/cchc schema
+	$(BIN)/python -m generator.cms.config
 
 # Page weight of each page type (gzip, first load) for the bundled units.
 bench-weight: site

@@ -27,6 +27,14 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="xem trước một đơn vị, tự cập nhật khi sửa YAML")
     serve.add_argument("slug", metavar="ĐƠN_VỊ")
     serve.add_argument("--port", type=int, default=8000)
+    edit = commands.add_parser("edit", help="mở trình biên tập trên trình duyệt cho một đơn vị (kèm xem trước)")
+    edit.add_argument("slug", metavar="ĐƠN_VỊ")
+    edit.add_argument("--port", type=int, default=8080)
+    edit.add_argument("--preview-port", type=int, default=8000)
+    owners = commands.add_parser("owners", help="kiểm tra người biên tập có được sửa các tệp đã đổi không")
+    owners.add_argument("--changed", nargs="+", required=True, metavar="TỆP")
+    owners.add_argument("--editor", required=True, metavar="TÊN")
+    owners.add_argument("--rules", type=Path, default=None, help="tệp quy tắc (mặc định deploy/cms/OWNERS)")
     publish = commands.add_parser("publish", help="đăng mọi đơn vị có thay đổi vào DIR (chạy hằng đêm)")
     publish.add_argument("--dest", type=Path, required=True, help="thư mục đăng: DIR/<đơn-vị>/current")
     publish.add_argument("--keep", type=int, default=5, help="số bản giữ lại để quay về (mặc định 5)")
@@ -64,6 +72,14 @@ def _run(args: argparse.Namespace) -> int:
         from .commands.serve import serve
 
         serve(root, args.slug, args.port)
+    elif args.command == "edit":
+        from .commands.edit import edit
+
+        edit(root, args.slug, args.port, args.preview_port)
+    elif args.command == "owners":
+        from .commands.owners import owners
+
+        return owners(root, args.changed, args.editor, args.rules)
     elif args.command == "publish":
         from .commands.publish import publish
 

@@ -79,6 +79,7 @@ class ContentType(Generic[M]):
     name: str
     model: type[M]
     paths: tuple[str, ...]
+    labels: tuple[str, ...]  # what editors call the files at each path (the web editor's menus)
     page: Section | SinglePage | None = None
     scaffold: Scaffold | None = None
 
@@ -111,12 +112,12 @@ def is_collection(pattern: str) -> bool:
 
 
 UNIT = ContentType(
-    "unit", Unit, ("units/{unit}/unit.yml",),
+    "unit", Unit, ("units/{unit}/unit.yml",), ("Hồ sơ đơn vị",),
     page=SinglePage("", "Trang chủ", "", "", "home.md.j2", always=True),
     scaffold=Scaffold("unit", ("unit",), "unit.yml", also=("procedures",)),
 )
 PROCEDURE = ContentType(
-    "procedure", Procedure, ("content/procedures/{code}.yml",),
+    "procedure", Procedure, ("content/procedures/{code}.yml",), ("Danh mục thủ tục hành chính",),
     page=Section(
         "thu-tuc", "Thủ tục hành chính", "Thủ tục hành chính",
         "{count} thủ tục, cần mang gì, mất bao lâu, tốn bao nhiêu.", "procedure_index.md.j2", "procedure.md.j2",
@@ -124,29 +125,31 @@ PROCEDURE = ContentType(
     scaffold=Scaffold("procedure", ("code",), "procedure.yml"),
 )
 PLAN = ContentType(
-    "plan", Plan, ("units/{unit}/plans/{name}.yml",),
+    "plan", Plan, ("units/{unit}/plans/{name}.yml",), ("Kế hoạch",),
     page=Section("ke-hoach", "Kế hoạch", "Kế hoạch cải cách hành chính", "{count} kế hoạch.", "plan_index.md.j2", "plan.md.j2"),
     scaffold=Scaffold("plan", ("unit", "name"), "plan.yml"),
 )
 REPORT = ContentType(
-    "report", Report, ("units/{unit}/reports/{name}.yml",),
+    "report", Report, ("units/{unit}/reports/{name}.yml",), ("Báo cáo",),
     page=Section("bao-cao", "Báo cáo", "Báo cáo kết quả", "{count} báo cáo.", "report_index.md.j2", "report.md.j2"),
     scaffold=Scaffold("report", ("unit", "name"), "report.yml"),
 )
 INDICES = ContentType(
-    "indices", IndicesFile, ("units/{unit}/indices.yml",),
+    "indices", IndicesFile, ("units/{unit}/indices.yml",), ("Kết quả các chỉ số",),
     page=SinglePage("chi-so", "Chỉ số", "Kết quả các chỉ số", "", "indices.md.j2"),
 )
 HOTLINES = ContentType(
-    "hotlines", HotlinesFile, ("units/{unit}/hotlines.yml",),
+    "hotlines", HotlinesFile, ("units/{unit}/hotlines.yml",), ("Đường dây nóng, phản ánh kiến nghị",),
     page=SinglePage("lien-he", "Liên hệ, phản ánh", "Liên hệ, phản ánh, kiến nghị", "", "contacts.md.j2", always=True),
     scaffold=Scaffold("hotline", ("unit",), "hotlines.yml"),
 )
 PROCEDURES = ContentType(
-    "procedures", ProceduresFile, ("units/{unit}/procedures.yml",), scaffold=Scaffold("procedures", ("unit",), "procedures.yml")
+    "procedures", ProceduresFile, ("units/{unit}/procedures.yml",), ("Thủ tục đơn vị giải quyết",), scaffold=Scaffold("procedures", ("unit",), "procedures.yml")
 )
-DOCUMENTS = ContentType("documents", DocumentsFile, ("units/{unit}/documents.yml", "content/documents.yml"))
-FIELDS = ContentType("fields", FieldsFile, ("content/fields.yml",))
+DOCUMENTS = ContentType(
+    "documents", DocumentsFile, ("units/{unit}/documents.yml", "content/documents.yml"), ("Văn bản của đơn vị", "Văn bản dùng chung")
+)
+FIELDS = ContentType("fields", FieldsFile, ("content/fields.yml",), ("Lĩnh vực thủ tục",))
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ class Notice(Model):
 
 
 NOTICE = ContentType(
-    "notice", Notice, ("units/{unit}/notices/{name}.yml",),
+    "notice", Notice, ("units/{unit}/notices/{name}.yml",), ("Thông báo",),
     page=Section("thong-bao", "Thông báo", "Thông báo của đơn vị", "{count} thông báo.", "notice_index.md.j2", "notice.md.j2"),
 )
 
