@@ -66,6 +66,9 @@ HINTS: dict[str, str] = {
     "unknown-document": "Khai báo văn bản trong documents.yml của đơn vị (hoặc content/documents.yml nếu dùng chung).",
     "duplicate-document": "Xoá văn bản khai báo lặp lại.",
     "unknown-unit": "Sửa mã đơn vị theo gợi ý (tên thư mục trong units/).",
+    # Publishing: the host each unit is served at
+    "invalid-host": "Ghi site_url với tên miền thật, chữ thường, vd https://xa-son-thuong.quangngai.gov.vn/.",
+    "duplicate-host": "Mỗi đơn vị một tên miền: sửa site_url của một trong hai đơn vị.",
     # Warnings: do not block publishing unless --strict
     "citation-mismatch": "Đối chiếu với bản gốc của văn bản và sửa số hiệu hoặc ngày cho thống nhất.",
     "unit-name-mismatch": "Sửa tên đơn vị cho đúng với unit.yml (nếu bản gốc viết sai, ghi chú lại khi sửa).",

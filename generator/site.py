@@ -6,17 +6,14 @@ The output is plain: Markdown files plus a config any MkDocs-compatible builder 
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
 
+from . import engine
 from .catalog import ResolvedUnit
 from .markdown_text import plain_title
 from .errors import BuildError
@@ -121,12 +118,12 @@ def write_sources(unit: ResolvedUnit, pages: dict[str, str], paths: UnitPaths) -
 def build_site(paths: UnitPaths) -> None:
     """Build one unit with MkDocs, strict: any MkDocs warning fails the build."""
     try:
-        config = load_config(config_file=str(paths.config_file), strict=True)
+        config = engine.load_config(config_file=str(paths.config_file), strict=True)
         if paths.site_dir.exists():
             shutil.rmtree(paths.site_dir)
-        mkdocs_build(config)
+        engine.build(config)
         sanitize_site(paths.site_dir)
-    except MkDocsException as error:
+    except engine.EngineError as error:
         raise BuildError(f"MkDocs không dựng được trang của «{paths.slug}»: {error}") from error
     except OSError as error:
         raise BuildError(f"Lỗi ghi tệp khi dựng «{paths.slug}»: {error}") from error
@@ -134,4 +131,4 @@ def build_site(paths: UnitPaths) -> None:
 
 def quiet_mkdocs() -> None:
     """MkDocs logs every page at INFO; keep warnings (which fail strict builds) visible."""
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    engine.quiet()
