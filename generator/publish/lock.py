@@ -49,6 +49,10 @@ class DestinationLock:
 
     def __exit__(self, *exc: object) -> None:
         if self.fd is not None:
+            try:
+                os.ftruncate(self.fd, 0)  # the pid shown to a waiting run is never a stale one
+            except OSError:
+                pass
             os.close(self.fd)  # closing the last descriptor releases the lock
             self.fd = None
 

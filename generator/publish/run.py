@@ -1,9 +1,10 @@
 """The nightly publish, top to bottom, under the destination's lock:
 
     check the destination → lock it → clear what a dead run left → validate everything once →
-    plan (the release each unit needs; the live one is checked against its manifest) → build the
-    missing releases in workers → switch each unit whose release checks → prune → rebuild the
-    serving map from what is live → summary.
+    plan (the release each unit needs; the live one is checked against its manifest) → switch the
+    units whose release is already there → build the missing releases in workers, switching each
+    unit as soon as its release checks, and pruning its old ones → rebuild the serving map from
+    what is live → summary.
 
 Nothing live is touched before a release is complete and checked; a unit that fails keeps its live
 release; a fault of the destination itself (full, read-only) stops the builds, keeps every live
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from ..errors import BuildError, CchcError, UsageError, print_problems
 from ..fingerprint import shared_digest, source_date_epoch, unit_digest
-from . import manifest, serving
+from . import serving
 from .hosts import host_of, host_problems
 from .lock import DestinationLock
 from .policy import blocked_units, in_shard
@@ -158,17 +159,18 @@ def _publish_locked(root, dest, keep, jobs, shard, report, strict, remote, lock,
     done, to_build, notes = _plan(root, dest, units, ready, jobs, remote)
     progress = Progress(len(slugs))
     for outcome in outcomes + done:
+        if outcome in done and remote.get(outcome.slug) != outcome.release:
+            _switch(dest, outcome, keep)  # a reused release goes live; pruning first frees room for builds
         progress.update(outcome)
     tasks = [Task(units[s], to_build[s], host_of(units[s].unit.site_url))
              for s in sorted(to_build, key=lambda s: (-len(units[s].procedures), s))]  # largest first: every core busy to the end
     built = []
     with closing(run_builds(root, dest, tasks, jobs, lock.fd, halt=lambda o: o.fault in FAULT_MESSAGES)) as results:
         for outcome in results:
+            if outcome.status != "failed":
+                _switch(dest, outcome, keep)  # each unit goes live as soon as its release checks
             progress.update(outcome)
             built.append(outcome)
-    for outcome in sorted(done + built, key=lambda o: o.slug):
-        if outcome.status != "failed" and remote.get(outcome.slug) != outcome.release:
-            _switch(dest, outcome, keep)
     faults = sorted({o.fault for o in built + done if o.fault in FAULT_MESSAGES})
     try:
         notes += serving.rebuild(dest)
