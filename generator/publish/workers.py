@@ -32,6 +32,11 @@ from .releases import UnitReleases
 from .summary import Outcome
 
 FAULTS = {errno.ENOSPC: "disk-full", errno.EDQUOT: "disk-full", errno.EROFS: "read-only", errno.EACCES: "no-permission"}
+FAULT_REASONS = {
+    "disk-full": "Hết chỗ trống trên đĩa khi dựng (xem thông báo cuối)",
+    "read-only": "Thư mục đăng chỉ cho đọc (xem thông báo cuối)",
+    "no-permission": "Không có quyền ghi vào thư mục đăng (xem thông báo cuối)",
+}
 _GRACE = 5.0  # seconds a stopped worker gets before SIGKILL
 
 
@@ -88,6 +93,8 @@ def build_release(root: Path, dest: Path, task: Task) -> Outcome:
         shutil.rmtree(work, ignore_errors=True)
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
+    if outcome.fault:  # the destination's fault, told once at the end of the run
+        outcome.reasons = [FAULT_REASONS[outcome.fault]]
     if outcome.reasons:
         outcome.status = "failed"
         outcome.reasons = [reason[:500] for reason in outcome.reasons[:50]]  # fits a pipe's buffer
@@ -155,7 +162,10 @@ def run_builds(root: Path, dest: Path, tasks: list[Task], jobs: int, lock_fd: in
             ready = multiprocessing.connection.wait(list(running))
             for sentinel in ready:
                 task, process, receive = running.pop(sentinel)
-                outcome = receive.recv() if receive.poll() else None
+                try:
+                    outcome = receive.recv() if receive.poll() else None
+                except (EOFError, OSError):  # the worker died before it could answer
+                    outcome = None
                 process.join()
                 receive.close()
                 if outcome is None:
