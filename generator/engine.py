@@ -28,6 +28,7 @@ def engine_name() -> str:
 if engine_name() == "properdocs":
     import properdocs.replacement  # noqa: F401 - from here on, `mkdocs.*` is ProperDocs
     from properdocs.commands.build import build
+    from properdocs.commands.serve import serve
     from properdocs.config import load_config
     from properdocs.exceptions import ProperDocsException as EngineError
 
@@ -36,6 +37,7 @@ if engine_name() == "properdocs":
     logging.getLogger("mkdocs").parent = logging.getLogger("properdocs")
 else:
     from mkdocs.commands.build import build  # noqa: F401
+    from mkdocs.commands.serve import serve  # noqa: F401
     from mkdocs.config import load_config  # noqa: F401
     from mkdocs.exceptions import MkDocsException as EngineError  # noqa: F401
 

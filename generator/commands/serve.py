@@ -8,13 +8,13 @@ import os
 from pathlib import Path
 
 import yaml
-from mkdocs.commands.serve import serve as mkdocs_serve
 
 from ..catalog import ResolvedUnit
 from ..pipeline import check
 from ..render import render_unit
 from ..errors import UsageError
 from ..project import require_valid
+from ..engine import serve as mkdocs_serve
 from ..site import UnitPaths, quiet_mkdocs, unit_config, write_sources
 
 HOOK = Path(__file__).resolve().parent.parent / "serve_hook.py"
