@@ -74,14 +74,27 @@ def source_date_epoch(root: Path) -> str | None:
 
 
 def _add_file(digest: "hashlib._Hash", root: Path, path: Path) -> None:
+    """A file's name and bytes. A symlink is hashed by what it points to, never followed: a link
+    an editor left in a unit's folder (refused by the loader) cannot stop or stall the run."""
     name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
     digest.update(name.encode() + b"\0")
-    digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+    if path.is_symlink():
+        digest.update(b"<symlink>" + os.fsencode(os.readlink(path)))
+    elif path.is_file():
+        try:
+            digest.update(path.read_bytes())
+        except OSError as error:
+            digest.update(f"<unreadable {error.errno}>".encode())
+    else:
+        digest.update(b"<missing>")
     digest.update(b"\0")
 
 
 def _files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    """Regular files and symlinks under `folder` (never followed; FIFOs and devices left out)."""
+    return sorted(
+        p for p in folder.rglob("*") if "__pycache__" not in p.parts and (p.is_symlink() or p.is_file())
+    )
 
 
 def shared_digest(root: Path) -> str:

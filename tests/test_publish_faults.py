@@ -197,3 +197,19 @@ def test_a_destination_that_is_a_file_is_refused_untouched(project, tmp_path):
     assert dest.read_text() == "not a folder\n"
     dest.unlink()
     assert publish(project, dest).code == 0
+
+
+def test_odd_entries_in_a_unit_folder_neither_crash_nor_stall_the_publish(project, tmp_path):
+    """Symlinks (dangling, to themselves, to a folder above, to the whole file system) and a FIFO
+    left in a unit's folder: the fingerprint never follows or opens them."""
+    folder = project / "units" / "son-thuong"
+    (folder / "logo.png").symlink_to("/nonexistent")
+    (folder / "self").symlink_to("self")
+    (folder / "up").symlink_to("../..")
+    (folder / "root").symlink_to("/")
+    os.mkfifo(folder / "pipe")
+    started = time.monotonic()
+    run = publish(project, tmp_path / "www")
+    assert time.monotonic() - started < 60
+    assert run.code == 0, run.err
+    assert "Traceback" not in run.err
