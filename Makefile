@@ -2,18 +2,29 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+INPUTS := pyproject.toml constraints.txt constraints-test.txt
+RUN_STAMP := $(VENV)/.runtime-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 
-.PHONY: site test test-fast lint golden serve clean tools bench bench-weight cms edit
+.PHONY: install site test test-fast lint golden serve clean tools bench bench-weight cms edit
 
-$(STAMP): pyproject.toml
+# Runtime only (what a web server or a CI publishing shard needs): every package pinned by
+# constraints.txt, no test extras.
+$(RUN_STAMP): $(INPUTS)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e .
+	rm -f $(VENV)/.runtime-*
+	touch $(RUN_STAMP)
+
+install: $(RUN_STAMP)
+
+# Tests: the runtime set plus the test extras, pinned by constraints-test.txt.
+$(STAMP): $(INPUTS) $(RUN_STAMP)
+	$(BIN)/pip install --quiet -c constraints-test.txt -e '.[test]'
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-site: $(STAMP)
+site: $(RUN_STAMP)
 	$(BIN)/cchc validate
 	$(BIN)/cchc build
 	@echo
@@ -21,13 +32,14 @@ site: $(STAMP)
 	@echo "Xem trước: $(BIN)/cchc serve son-thuong   (hoặc: $(PYTHON) -m http.server -d site/son-thuong 8000)"
 
 # Test tools from Debian's packages: Chromium for the browser tests, Java for the Nu HTML Checker,
-# nginx for the serving tests.
+# nginx for the serving tests, rsync for the deployment test.
 # Installed only when missing; nothing is downloaded outside the package registries.
 tools:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	command -v rsync >/dev/null 2>&1 || missing="$$missing rsync"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "Cần cài:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
@@ -43,9 +55,11 @@ cms/node_modules/.package-lock.json: cms/package-lock.json
 edit: $(STAMP) cms
 	$(BIN)/cchc edit $(UNIT)
 
-# Everything: lint, types, and every test (Chromium, vnu on Java, nginx, the web editor included).
+# Everything: lint, types, every test (Chromium, vnu on Java, nginx, the web editor) on the default
+# engine, then the build and publish tests on the other one.
 test: $(STAMP) tools cms lint
 	$(BIN)/python -m pytest -q
+	CCHC_ENGINE=mkdocs $(BIN)/python -m pytest -q tests/test_site.py tests/test_publish.py tests/test_publish_engine.py
 
 # The fast loop beside it: lint, types and the tests that need no browser, Java or nginx.
 test-fast: $(STAMP) lint
@@ -69,7 +83,7 @@ bench-weight: site
 bench: $(STAMP)
 	$(BIN)/python bench/publish.py
 
-serve: $(STAMP)
+serve: $(RUN_STAMP)
 	$(BIN)/cchc serve $(UNIT)
 
 clean:

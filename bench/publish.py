@@ -84,8 +84,7 @@ def sequential_mkdocs(project: Path) -> float:
     code = (
         "import sys,time; from pathlib import Path; from generator.pipeline import check, render_all;"
         "from generator.site import UnitPaths, write_sources;"
-        "from mkdocs.config import load_config; from mkdocs.commands.build import build;"
-        "import logging; logging.getLogger('mkdocs').setLevel(logging.ERROR);"
+        "from generator.engine import load_config, build, quiet; quiet();"
         "root=Path(sys.argv[1]); units,_=check(root); pages=render_all(units, sorted(units));"
         "[write_sources(units[s], pages[s], UnitPaths(root, s)) for s in sorted(units)];"
         "t=time.monotonic();"
@@ -98,11 +97,13 @@ def sequential_mkdocs(project: Path) -> float:
 
 
 def sequential_mkdocs_cli(project: Path) -> float:
-    """The plain way to script it: `mkdocs build -f build/<unit>/mkdocs.yml`, one unit after another
-    (sources as written by `sequential_mkdocs`)."""
+    """The plain way to script it: `mkdocs build -f build/<unit>/mkdocs.yml` (or `properdocs build`,
+    the engine in use), one unit after another (sources as written by `sequential_mkdocs`)."""
+    from generator.engine import engine_name
+
     started = time.monotonic()
     for config in sorted((project / "build").glob("*/mkdocs.yml")):
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], check=True,
+        subprocess.run([sys.executable, "-m", engine_name(), "build", "-q", "-f", str(config)], check=True,
                        env={**os.environ, **EPOCH}, capture_output=True)
     return time.monotonic() - started
 
@@ -136,7 +137,10 @@ def main() -> None:
     baseline_cli = sequential_mkdocs_cli(project)
     pages = sum(1 for _ in (dest).glob("*/current/**/index.html"))
     live = sum(du(release.resolve()) for release in dest.glob("*/current"))
+    from generator.engine import engine_name
+
     report = {
+        "engine": engine_name(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "units": args.communes + args.departments, "catalog": args.procedures, "live pages": pages,
         "live output bytes": live, "output bytes with kept releases": du(dest),

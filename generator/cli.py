@@ -42,9 +42,16 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--shard", default=None, metavar="I/N", help="chỉ đăng phần I trong N phần (chia việc cho N máy)")
     publish.add_argument("--report", type=Path, default=None, help="ghi tóm tắt dạng JSON vào tệp này")
     publish.add_argument("--strict", action="store_true", help="đơn vị còn cảnh báo cũng không được đăng")
+    publish.add_argument("--wait", type=float, default=0.0, metavar="GIÂY", help="chờ tối đa chừng này giây nếu một lần đăng khác đang chạy (mặc định 0)")
+    publish.add_argument("--remote-state", type=Path, default=None, metavar="TỆP", help="state.json của máy chủ web: không dựng lại bản máy chủ đang đăng")
     rollback = commands.add_parser("rollback", help="đưa một đơn vị về bản đăng trước")
     rollback.add_argument("slug", metavar="ĐƠN_VỊ")
     rollback.add_argument("--dest", type=Path, required=True)
+    rollback.add_argument("--wait", type=float, default=0.0, metavar="GIÂY")
+    activate = commands.add_parser("activate", help="trên máy chủ web: đăng các bản đã chép vào DIR/.inbox (không cần thư mục dự án)")
+    activate.add_argument("--dest", type=Path, required=True)
+    activate.add_argument("--keep", type=int, default=5)
+    activate.add_argument("--wait", type=float, default=0.0, metavar="GIÂY")
     commands.add_parser("schema", help="ghi lại JSON Schema (schema/) và trang tham chiếu (docs/tham-chieu.md)")
     new = commands.add_parser(
         "new",
@@ -58,6 +65,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace) -> int:
     root = args.root.resolve()
+    if args.command in ("rollback", "activate"):  # on the web server: no project needed
+        from .commands.publish import activate, rollback
+
+        if args.command == "activate":
+            return activate(args.dest.resolve(), args.keep, args.wait)
+        rollback(args.dest.resolve(), args.slug, args.wait)
+        return 0
     if not (root / "units").is_dir():
         raise UsageError(f"{root} không phải thư mục dự án (không có thư mục units/)")
     if args.command == "validate":
@@ -83,11 +97,8 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "publish":
         from .commands.publish import publish
 
-        return publish(root, args.dest.resolve(), args.keep, args.jobs, args.shard, args.report, args.strict)
-    elif args.command == "rollback":
-        from .commands.publish import rollback
-
-        rollback(args.dest.resolve(), args.slug)
+        return publish(root, args.dest.resolve(), args.keep, args.jobs, args.shard, args.report, args.strict,
+                       args.wait, args.remote_state)
     elif args.command == "schema":
         from .commands.schema import schema
 

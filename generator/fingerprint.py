@@ -2,39 +2,95 @@
 
 The digest covers the unit's own files, the catalog records it uses (and the records that replace
 them), the shared fields and documents, the templates and theme, the base config, the generator's
-own code and pinned packages, and the commit time the build is stamped with. Content hashes only,
-never file times.
+own code, every installed runtime package (the whole dependency closure of this project, with
+versions: a changed transitive dependency rebuilds), the site engine, and the commit time the build
+is stamped with. Content hashes only, never file times.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from .engine import engine_name
 from .resolve import ResolvedUnit
 
 GENERATOR = Path(__file__).resolve().parent
-PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "PyYAML", "Jinja2", "pydantic")
+DISTRIBUTION = "cchc-generator"
+CONSTRAINTS = GENERATOR.parent / "constraints.txt"
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@cache
+def runtime_packages() -> tuple[str, ...]:
+    """`name==version` of every package the project needs at run time: the closure of its
+    distribution's requirements (extras left out), as installed. Without an installed distribution
+    (a bare checkout), the packages pinned in constraints.txt, as installed."""
+    try:
+        roots = metadata.requires(DISTRIBUTION) or []
+    except metadata.PackageNotFoundError:
+        roots = [line.split("==")[0] for line in _constraint_lines()]
+    seen: dict[str, str] = {}
+    todo = list(roots)
+    while todo:
+        requirement = todo.pop()
+        if ";" in requirement and "extra" in requirement.split(";", 1)[1]:
+            continue  # an optional extra, not installed for running
+        name = _canonical(re.split(r"[\s;<>=!~\[(]", requirement.strip(), maxsplit=1)[0])
+        if not name or name in seen:
+            continue
+        try:
+            seen[name] = metadata.version(name)
+            todo += metadata.requires(name) or []
+        except metadata.PackageNotFoundError:
+            if ";" not in requirement:  # a marker may exclude it on this platform
+                seen[name] = "missing"
+    return tuple(f"{name}=={version}" for name, version in sorted(seen.items()))
+
+
+def _constraint_lines() -> list[str]:
+    if not CONSTRAINTS.is_file():
+        return []
+    return [line.strip() for line in CONSTRAINTS.read_text(encoding="utf-8").splitlines() if "==" in line and not line.startswith("#")]
 
 
 def _add_file(digest: hashlib._Hash, root: Path, path: Path) -> None:
+    """A file's name and bytes. A symlink is hashed by what it points to, never followed: a link
+    an editor left in a unit's folder (refused by the loader) cannot stop or stall the run."""
     name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
     digest.update(name.encode() + b"\0")
-    digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+    if path.is_symlink():
+        digest.update(b"<symlink>" + os.fsencode(os.readlink(path)))
+    elif path.is_file():
+        try:
+            digest.update(path.read_bytes())
+        except OSError as error:
+            digest.update(f"<unreadable {error.errno}>".encode())
+    else:
+        digest.update(b"<missing>")
     digest.update(b"\0")
 
 
 def _files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    """Regular files and symlinks under `folder` (never followed; FIFOs and devices left out)."""
+    return sorted(
+        p for p in folder.rglob("*") if "__pycache__" not in p.parts and (p.is_symlink() or p.is_file())
+    )
 
 
 def shared_digest(root: Path) -> str:
     """The inputs every unit shares."""
     digest = hashlib.sha256()
-    for package in PACKAGES:
-        digest.update(f"{package}=={metadata.version(package)}\n".encode())
+    for package in runtime_packages():
+        digest.update(f"{package}\n".encode())
+    digest.update(f"engine={engine_name()}\n".encode())
     digest.update(f"SOURCE_DATE_EPOCH={os.environ.get('SOURCE_DATE_EPOCH', '')}\n".encode())
     for path in [*_files(GENERATOR), *_files(root / "theme")]:
         _add_file(digest, GENERATOR.parent if path.is_relative_to(GENERATOR) else root, path)

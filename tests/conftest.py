@@ -27,7 +27,7 @@ def pytest_terminal_summary(terminalreporter) -> None:
 
 # Tests that drive a real browser, Java (the Nu HTML Checker) or nginx, or publish many releases: the
 # full `make test` runs them; `make test-fast` leaves them out.
-SLOW_MODULES = {"test_browser", "test_html", "test_nginx", "test_publish"}
+SLOW_MODULES = {"test_browser", "test_html", "test_nginx", "test_publish", "test_publish_deploy", "test_publish_faults", "test_publish_live", "test_publish_engine", "test_cms_edit"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

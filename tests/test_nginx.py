@@ -13,6 +13,7 @@ import socket
 import subprocess
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, cchc, copy_project
@@ -28,6 +29,34 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def configure_nginx(base: Path, dest: Path, port: int) -> Path:
+    """deploy/'s files pointed at DEST and a loopback port; returns the nginx.conf to run."""
+    conf = base / "conf"
+    conf.mkdir(exist_ok=True)
+    for name in ("nginx.conf", "cchc-site.conf", "security-headers.conf"):
+        text = (ROOT / "deploy" / name).read_text(encoding="utf-8")
+        text = text.replace("/srv/cchc", str(dest)).replace("/etc/cchc", str(conf))
+        text = text.replace("listen 80 default_server", f"listen 127.0.0.1:{port} default_server")
+        text = text.replace("user www-data;", "user root;")  # the test runs as root in a private tmp
+        text = text.replace("/run/nginx-cchc.pid", str(base / "nginx.pid")).replace("/var/log/nginx", str(base))
+        (conf / name).write_text(text, encoding="utf-8")
+    return conf / "nginx.conf"
+
+
+def start_nginx(base: Path, config: Path, port: int) -> subprocess.Popen:
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    check = subprocess.run([nginx, "-t", "-e", str(base / "error.log"), "-c", str(config)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    server = subprocess.Popen([nginx, "-e", str(base / "error.log"), "-c", str(config), "-g", "daemon off;"])
+    for _ in range(50):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return server
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """The bundled units published into DEST and served by nginx with deploy/'s configuration."""
@@ -36,28 +65,11 @@ def served(tmp_path_factory):
     dest = base / "srv"
     run = cchc(project, "publish", "--dest", str(dest), env={"SOURCE_DATE_EPOCH": "1700000000"})
     assert run.code == 0, run.err
-    conf = base / "conf"
-    conf.mkdir()
     port = free_port()
-    for name in ("nginx.conf", "cchc-site.conf", "security-headers.conf"):
-        text = (ROOT / "deploy" / name).read_text(encoding="utf-8")
-        text = text.replace("/srv/cchc", str(dest)).replace("/etc/cchc", str(conf))
-        text = text.replace("listen 80 default_server", f"listen 127.0.0.1:{port} default_server")
-        text = text.replace("user www-data;", "user root;")  # the test runs as root in a private tmp
-        text = text.replace("/run/nginx-cchc.pid", str(base / "nginx.pid")).replace("/var/log/nginx", str(base))
-        (conf / name).write_text(text, encoding="utf-8")
+    config = configure_nginx(base, dest, port)
     with (dest / "units.map").open("a", encoding="utf-8") as units_map:
         units_map.write("127.0.0.1 son-thuong;\n")  # test only: lets the browser reach a unit by IP
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    check = subprocess.run([nginx, "-t", "-e", str(base / "error.log"), "-c", str(conf / "nginx.conf")], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    server = subprocess.Popen([nginx, "-e", str(base / "error.log"), "-c", str(conf / "nginx.conf"), "-g", "daemon off;"])
-    for _ in range(50):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
+    server = start_nginx(base, config, port)
     yield {"port": port, "project": project, "dest": dest}
     server.terminate()
     server.wait(timeout=10)
@@ -103,6 +115,11 @@ def test_precompressed_files_and_cache_lifetimes(served):
     assert all(asset.getheader(name) for name in HEADERS)
     own = get(served, "/assets/javascripts/cchc-search.js")
     assert own.getheader("Cache-Control") == "public, max-age=3600"
+
+
+def test_a_release_manifest_is_not_served(served):
+    assert (served["dest"] / "son-thuong/current/.cchc-release.json").is_file()
+    assert get(served, "/.cchc-release.json").status == 404
 
 
 def test_each_unit_at_its_own_domain_and_a_vietnamese_404(served):

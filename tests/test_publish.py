@@ -12,7 +12,7 @@ from pathlib import Path
 from conftest import cchc, copy_project
 from test_validation import edit
 
-from generator.commands.publish import shard_of
+from generator.publish.policy import shard_of
 from generator.site.links import broken_links_in as broken_links
 
 UNITS = ["ba-to", "chi-lang-nam", "so-ngoai-vu-tay-ninh", "son-thuong", "tra-bong"]
@@ -169,7 +169,8 @@ def test_plain_progress_lines_outside_a_terminal(project, tmp_path):
 def test_a_terminal_gets_a_live_progress_bar():
     import io
 
-    from generator.commands.publish import Outcome, Progress
+    from generator.publish.progress import Progress
+    from generator.publish.summary import Outcome
 
     class Terminal(io.StringIO):
         def isatty(self):

@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 
 import yaml
-from mkdocs.commands.serve import serve as mkdocs_serve
 
+from ..engine import serve as mkdocs_serve
 from ..pipeline import regenerate
 from ..site import UnitPaths, quiet_mkdocs, unit_config
 

@@ -88,3 +88,6 @@ class Code(str, Enum):
     DATE_OUTSIDE_PERIOD = ("date-outside-period", "Kiểm tra lại ngày báo cáo hoặc kỳ báo cáo.")
     BLANK_DOCUMENT_NUMBER = ("blank-document-number", "Ghi số văn bản khi đã có số chính thức.")
     STALE_PROCEDURE = ("stale-procedure", "Rà soát lại thủ tục với Cổng Dịch vụ công và cập nhật last_reviewed.")
+    # Publishing: the host each unit is served at
+    INVALID_HOST = ("invalid-host", "Ghi site_url với tên miền thật, chữ thường, vd https://xa-son-thuong.quangngai.gov.vn/.")
+    DUPLICATE_HOST = ("duplicate-host", "Mỗi đơn vị một tên miền: sửa site_url của một trong hai đơn vị.")

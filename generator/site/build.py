@@ -15,10 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
 
+from .. import engine
 from ..content_types import PROCEDURE, REGISTRY, Registry
 from ..problems import BuildError, printable
 from ..render.nav import nav
@@ -161,14 +159,14 @@ def describe_warning(slug: str, message: str) -> str:
 def build_site(paths: UnitPaths) -> None:
     """Build one unit with MkDocs, strict: any MkDocs warning fails the build and is reported whole."""
     warnings = _Warnings()
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(engine.LOGGER)
     logger.addHandler(warnings)
     try:
-        config = load_config(config_file=str(paths.config_file), strict=True)
+        config = engine.load_config(config_file=str(paths.config_file), strict=True)
         if paths.site_dir.exists():
             shutil.rmtree(paths.site_dir)
-        mkdocs_build(config)
-    except MkDocsException as error:
+        engine.build(config)
+    except engine.EngineError as error:
         shown = "\n".join(describe_warning(paths.slug, m) for m in warnings.messages) or printable(str(error))
         raise BuildError(f"MkDocs không dựng được trang của «{paths.slug}» ({error}):\n{shown}") from error
     except OSError as error:
@@ -178,8 +176,8 @@ def build_site(paths: UnitPaths) -> None:
 
 
 def quiet_mkdocs() -> None:
-    """MkDocs logs every page at INFO; its warnings are gathered by `build_site` and shown whole."""
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    """The engine logs every page at INFO; its warnings are gathered by `build_site` and shown whole."""
+    engine.quiet()
 
 
 def source_date_epoch(root: Path) -> str | None:

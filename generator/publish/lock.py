@@ -1,0 +1,65 @@
+"""One run at a time on a destination: an exclusive `flock` on DEST/.lock, held for the whole run.
+
+A second run waits up to `--wait` seconds, then stops with a message and exit code 2 without
+touching anything. The kernel drops the lock when the holder dies, however it dies, so a killed run
+never leaves the destination locked.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from pathlib import Path
+
+from ..problems import UsageError
+
+NAME = ".lock"
+
+
+class DestinationBusy(UsageError):
+    """Another run holds the destination."""
+
+
+class DestinationLock:
+    def __init__(self, dest: Path, wait: float = 0.0):
+        self.path, self.wait = dest / NAME, wait
+        self.fd: int | None = None
+
+    def __enter__(self) -> DestinationLock:
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        deadline = time.monotonic() + max(self.wait, 0.0)
+        while True:
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = _holder(self.fd)
+                    os.close(self.fd)
+                    self.fd = None
+                    raise DestinationBusy(
+                        f"Một lần đăng khác đang chạy trên {self.path.parent}{holder}; đã chờ {self.wait:g} giây. "
+                        "Không thay đổi gì. Chờ lần kia xong rồi chạy lại, hoặc chờ lâu hơn với --wait GIÂY."
+                    ) from None
+                time.sleep(0.2)
+        os.ftruncate(self.fd, 0)
+        os.write(self.fd, f"{os.getpid()}\n".encode())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            try:
+                os.ftruncate(self.fd, 0)  # the pid shown to a waiting run is never a stale one
+            except OSError:
+                pass
+            os.close(self.fd)  # closing the last descriptor releases the lock
+            self.fd = None
+
+
+def _holder(fd: int) -> str:
+    try:
+        pid = os.pread(fd, 32, 0).decode().strip()
+    except OSError:
+        return ""
+    return f" (tiến trình {pid})" if pid.isdigit() else ""

@@ -1,0 +1,98 @@
+"""The manifest that makes a release complete: every file with its size and SHA-256, written last.
+
+A release folder without a manifest, or whose files differ from it (missing, extra, truncated,
+changed), is not a release: it is never switched to, and the next run rebuilds it. The manifest also
+carries the unit's host, so the serving map can be rebuilt from what is live, whoever built it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+NAME = ".cchc-release.json"  # a dot file: nginx refuses to serve it (deploy/cchc-site.conf)
+FORMAT = 1
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Manifest:
+    unit: str
+    release: str
+    host: str
+    files: tuple[tuple[str, int, str], ...]  # (path, size, sha256), sorted by path
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _listing(folder: Path) -> list[Path]:
+    """Every entry of a release except its manifest; symlinks and folders are listed so that an
+    unexpected one is noticed."""
+    return sorted(p for p in folder.rglob("*") if p.name != NAME or p.parent != folder)
+
+
+def write(folder: Path, unit: str, release: str, host: str) -> Manifest:
+    """Hash every file of a finished build and write the manifest, flushed to disk, as the last file."""
+    files = []
+    for path in _listing(folder):
+        if path.is_file() and not path.is_symlink():
+            files.append((path.relative_to(folder).as_posix(), path.stat().st_size, _sha256(path)))
+    manifest = Manifest(unit, release, host, tuple(files))
+    text = json.dumps(
+        {"format": FORMAT, "unit": unit, "release": release, "host": host, "files": [list(f) for f in files]},
+        ensure_ascii=False, separators=(",", ":"),
+    )
+    temporary = folder / f"{NAME}.tmp"
+    with temporary.open("w", encoding="utf-8") as stream:
+        stream.write(text + "\n")
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.replace(temporary, folder / NAME)
+    return manifest
+
+
+def read(folder: Path) -> Manifest | None:
+    """The manifest of a release folder, or None when it is missing or unreadable."""
+    try:
+        data = json.loads((folder / NAME).read_text(encoding="utf-8"))
+        files = tuple((str(p), int(s), str(h)) for p, s, h in data["files"])
+        if data.get("format") != FORMAT:
+            return None
+        return Manifest(str(data["unit"]), str(data["release"]), str(data["host"]), files)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def problems(folder: Path, unit: str, release: str) -> list[str]:
+    """Why a release folder is not the complete release `release` of `unit` (empty: it is)."""
+    if not folder.is_dir() or folder.is_symlink():
+        return ["không có thư mục bản dựng"]
+    manifest = read(folder)
+    if manifest is None:
+        return [f"thiếu hoặc hỏng tệp kê khai {NAME} (bản dựng dở dang)"]
+    if (manifest.unit, manifest.release) != (unit, release):
+        return [f"tệp kê khai thuộc {manifest.unit}/{manifest.release}, không phải {unit}/{release}"]
+    found = []
+    listed = {path for path, _, _ in manifest.files}
+    for path, size, sha in manifest.files:
+        target = folder / path
+        if target.is_symlink() or not target.is_file():
+            found.append(f"{path}: thiếu tệp")
+        elif target.stat().st_size != size:
+            found.append(f"{path}: kích thước {target.stat().st_size} thay vì {size}")
+        elif _sha256(target) != sha:
+            found.append(f"{path}: nội dung khác bản kê khai")
+    for path in _listing(folder):
+        shown = path.relative_to(folder).as_posix()
+        if shown not in listed and not (path.is_dir() and not path.is_symlink()):
+            found.append(f"{shown}: tệp lạ, không có trong bản kê khai")
+    return found

@@ -1,0 +1,209 @@
+"""The nightly publish, top to bottom, under the destination's lock:
+
+    check the destination → lock it → clear what a dead run left → validate everything once →
+    plan (the release each unit needs; the live one is checked against its manifest) → switch the
+    units whose release is already there → build the missing releases in workers, switching each
+    unit as soon as its release checks, and pruning its old ones → rebuild the serving map from
+    what is live → summary.
+
+Nothing live is touched before a release is complete and checked; a unit that fails keeps its live
+release; a fault of the destination itself (full, read-only) stops the builds, keeps every live
+site, and is told once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+from ..fingerprint import shared_digest, unit_digest
+from ..problems import BuildError, UsageError, print_problems
+from ..site import use_commit_time
+from . import serving
+from .hosts import host_of, host_problems
+from .lock import DestinationLock
+from .policy import blocked_units, in_shard
+from .progress import Progress
+from .releases import IncompleteRelease, UnitReleases
+from .summary import Outcome, print_summary, summary
+from .workers import FAULTS, Stopped, Task, fault_of, run_builds
+
+FAULT_MESSAGES = {
+    "disk-full": "Hết chỗ trống trên đĩa của thư mục đăng {dest}. Các trang đang đăng giữ nguyên; các bản chưa dựng "
+                 "xong đã được xoá. Giải phóng chỗ trống (hoặc giảm --keep) rồi chạy lại",
+    "read-only": "Thư mục đăng {dest} chỉ cho đọc (read-only). Các trang đang đăng giữ nguyên. "
+                 "Gắn lại thư mục cho phép ghi rồi chạy lại",
+    "no-permission": "Không có quyền ghi vào thư mục đăng {dest}. Các trang đang đăng giữ nguyên. "
+                     "Chạy bằng tài khoản sở hữu thư mục này rồi chạy lại",
+}
+
+
+class DestinationFault(BuildError):
+    """The destination cannot be written (full, read-only, not a folder): one message, exit 3."""
+
+    def __init__(self, kind: str, dest: Path, detail: str = ""):
+        self.kind = kind
+        text = FAULT_MESSAGES.get(kind, "Không ghi được vào thư mục đăng {dest}").format(dest=dest)
+        super().__init__(f"{text}. [{kind}]" + (f" ({detail})" if detail else ""))
+
+
+def open_destination(dest: Path) -> None:
+    """Refuse a destination that is not a writable folder, before anything else."""
+    if dest.exists() and not dest.is_dir():
+        raise UsageError(f"--dest {dest} là một tệp, không phải thư mục. Chọn thư mục đăng khác, hoặc xoá tệp này. [dest-not-a-folder]")
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+        probe = dest / f".probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        kind = FAULTS.get(error.errno or 0, "")
+        raise DestinationFault(kind, dest, error.strerror or "") from error
+
+
+@contextmanager
+def stop_on_signals():
+    """SIGTERM and SIGINT raise Stopped in the run, which stops its workers and keeps what is live."""
+
+    def stop(signum, frame):
+        raise Stopped(signum)
+
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _plan(root: Path, dest: Path, units: dict, slugs: list[str], jobs: int,
+          remote: dict[str, str]) -> tuple[list[Outcome], dict[str, str], list[str]]:
+    """Units with nothing to do (their release is live and checks, or checks and can be switched
+    back to, or is live on the server in `remote`), the release every other unit needs, and notes
+    on releases found incomplete or altered."""
+    shared = shared_digest(root)
+    wanted = {slug: unit_digest(root, units[slug], shared)[:16] for slug in slugs}
+
+    def check(slug: str) -> tuple[Outcome | None, str]:
+        releases, release = UnitReleases(dest, slug), wanted[slug]
+        if remote.get(slug) == release:
+            return Outcome(slug, "unchanged", release), ""
+        if not releases.release(release).exists():
+            return None, ""
+        if found := releases.problems(release):
+            return None, str(IncompleteRelease(slug, release, found)) + "; dựng lại"
+        return Outcome(slug, "unchanged" if releases.live_id() == release else "reused", release), ""
+
+    with ThreadPoolExecutor(max(jobs, 1)) as pool:
+        checked = dict(zip(slugs, pool.map(check, slugs), strict=True))
+    done = [outcome for outcome, _ in checked.values() if outcome]
+    notes = [note for _, note in checked.values() if note]
+    return done, {s: wanted[s] for s, (outcome, _) in checked.items() if outcome is None}, notes
+
+
+def _switch(dest: Path, outcome: Outcome, keep: int) -> None:
+    """Make a checked release live (unless it is) and prune; a failure fails this unit only."""
+    releases = UnitReleases(dest, outcome.slug)
+    try:
+        if releases.live_id() != outcome.release:
+            releases.switch(outcome.release)
+        releases.prune(keep)
+    except IncompleteRelease as error:
+        outcome.status, outcome.reasons = "failed", [str(error)]
+    except OSError as error:
+        outcome.status, outcome.fault = "failed", fault_of(error)
+        outcome.reasons = [f"Không chuyển được bản đang đăng: {error.strerror} ({error.filename})"]
+
+
+def publish(root: Path, dest: Path, keep: int = 5, jobs: int | None = None, shard: str | None = None,
+            report: Path | None = None, strict: bool = False, wait: float = 0.0,
+            remote_state: Path | None = None) -> int:
+    started = time.monotonic()
+    if keep < 1:
+        raise UsageError("--keep phải từ 1 trở lên")
+    use_commit_time(root)
+    jobs = jobs or os.cpu_count() or 1
+    remote = _read_remote_state(remote_state)
+    open_destination(dest)
+    from ..load import unit_dirs
+    from ..pipeline import inspect  # the content is validated once, inside the lock
+
+    with DestinationLock(dest, wait) as lock, stop_on_signals():
+        try:
+            return _publish_locked(root, dest, keep, jobs, shard, report, strict, remote, lock, started, inspect, unit_dirs)
+        except Stopped as stop:
+            print(f"Đã dừng theo yêu cầu ({signal.Signals(stop.signum).name}): các trang đang đăng giữ nguyên, "
+                  "bản đang dựng dở đã được xoá; lần chạy sau sẽ dựng tiếp.", file=sys.stderr)
+            return 128 + stop.signum
+
+
+def _publish_locked(root, dest, keep, jobs, shard, report, strict, remote, lock, started, inspect, unit_dirs) -> int:
+    try:
+        for unit_dir in (p for p in dest.iterdir() if p.is_dir() and not p.name.startswith(".")):
+            UnitReleases(dest, unit_dir.name).clean()
+    except OSError as error:
+        raise DestinationFault(fault_of(error), dest, error.strerror or "") from error
+    slugs = in_shard([p.name for p in unit_dirs(root)], shard)
+    project, units, problems = inspect(root)
+    problems = problems + host_problems(project)
+    blocked = blocked_units(project, problems, slugs, strict)
+    print_problems(sorted({p for found in blocked.values() for p in found}))
+    outcomes = [Outcome(s, "failed", reasons=[p.format() for p in found]) for s, found in sorted(blocked.items())]
+    ready = [s for s in slugs if s not in blocked and s in units]
+    done, to_build, notes = _plan(root, dest, units, ready, jobs, remote)
+    progress = Progress(len(slugs))
+    for outcome in outcomes + done:
+        if outcome in done and remote.get(outcome.slug) != outcome.release:
+            _switch(dest, outcome, keep)  # a reused release goes live; pruning first frees room for builds
+        progress.update(outcome)
+    tasks = [Task(units[s], to_build[s], host_of(units[s].unit.site_url))
+             for s in sorted(to_build, key=lambda s: (-len(units[s].procedures), s))]  # largest first: every core busy to the end
+    built = []
+    with closing(run_builds(root, dest, tasks, jobs, lock.fd, halt=lambda o: o.fault in FAULT_MESSAGES)) as results:
+        for outcome in results:
+            if outcome.status != "failed":
+                _switch(dest, outcome, keep)  # each unit goes live as soon as its release checks
+            progress.update(outcome)
+            built.append(outcome)
+    faults = sorted({o.fault for o in built + done if o.fault in FAULT_MESSAGES})
+    try:
+        notes += serving.rebuild(dest)
+    except OSError as error:
+        faults = sorted({*faults, fault_of(error) or "disk-full"})
+        notes.append(f"Chưa ghi lại được {serving.MAP}: {error.strerror}; tệp cũ giữ nguyên")
+    result = summary(outcomes + done + built, time.monotonic() - started, notes)
+    print_summary(result)
+    if report:
+        report.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    for fault in faults:
+        print(f"LỖI: {DestinationFault(fault, dest)}", file=sys.stderr)
+    return 3 if faults else (1 if result["failed"] else 0)
+
+
+def _read_remote_state(path: Path | None) -> dict[str, str]:
+    """`state.json` of the web server (units and their live release): what need not be built here."""
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(slug): str(entry["release"]) for slug, entry in data.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise UsageError(f"Không đọc được --remote-state {path}: {error}") from error
+
+
+def rollback(dest: Path, slug: str, wait: float = 0.0) -> str:
+    with DestinationLock(dest, wait):
+        releases = UnitReleases(dest, slug)
+        if not releases.unit_dir.is_dir():
+            raise UsageError(f"Chưa có bản nào của «{slug}» trong {dest}")
+        previous = releases.rollback()
+        if previous is None:
+            raise UsageError(f"«{slug}» không còn bản nào trước bản đang đăng")
+        serving.rebuild(dest)
+        return previous

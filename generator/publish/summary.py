@@ -1,0 +1,47 @@
+"""What happened to each unit in a run, and the run's summary (printed, and written as JSON)."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+STATUSES = ("built", "reused", "unchanged", "failed")
+
+
+@dataclass
+class Outcome:
+    slug: str
+    status: str  # one of STATUSES
+    release: str = ""
+    pages: int = 0
+    seconds: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    fault: str = ""  # an OSError kind shared by the whole destination (disk-full, read-only), if any
+
+
+def summary(outcomes: list[Outcome], seconds: float, notes: list[str] | None = None) -> dict:
+    counts = Counter(outcome.status for outcome in outcomes)
+    return {
+        **{status: counts[status] for status in STATUSES},
+        "pages": sum(o.pages for o in outcomes), "seconds": round(seconds, 2),
+        "units": [asdict(o) for o in sorted(outcomes, key=lambda o: o.slug)],
+        "notes": notes or [],
+    }
+
+
+def print_summary(result: dict) -> None:
+    print(
+        f"Xong trong {result['seconds']} s: {result['built']} đơn vị dựng mới, {result['reused']} dùng lại, "
+        f"{result['unchanged']} không đổi, {result['failed']} lỗi; {result['pages']} trang mới."
+    )
+    for unit in result["units"]:
+        if unit["status"] == "built":
+            print(f"  {unit['slug']}: {unit['pages']} trang, {unit['seconds']} s")
+    for unit in result["units"]:
+        if unit["status"] == "failed":
+            print(f"LỖI {unit['slug']}: giữ nguyên bản đang đăng. Lý do:", file=sys.stderr)
+            for reason in unit["reasons"][:20]:
+                print(f"    {reason}", file=sys.stderr)
+    for note in result["notes"]:
+        print(f"Chú ý: {note}", file=sys.stderr)
