@@ -180,6 +180,7 @@ def test_keyboard_path_at_phone_size(servers, browser):
     menu = tab_until(lambda f: f["tag"] == "BUTTON" and f["label"] == "Danh mục trang")
     page.keyboard.press("Enter")
     assert page.get_attribute("button[aria-label='Danh mục trang']", "aria-expanded") == "true"
+    page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")  # slid in
     assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
     tab_until(lambda f: (f["href"] or "").endswith("thu-tuc/"))
     page.keyboard.press("Escape")
