@@ -273,3 +273,13 @@ def test_plain_words_for_citizens(built):
 )
 def test_percentages_always_have_one_decimal(part, whole, shown):
     assert percent(part, whole) == shown
+
+
+def test_the_menu_button_shows_only_where_the_menu_is_a_drawer(servers, browser):
+    shown = {}
+    for width in (360, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        page.goto(f"{servers['son-thuong']}/")
+        shown[width] = page.is_visible("button[aria-label='Danh mục trang']")
+        page.close()
+    assert shown == {360: True, 1280: False}

@@ -13,7 +13,7 @@
   nav.id = nav.id || "cchc-menu";
   var button = document.createElement("button");
   button.type = "button";
-  button.className = label.className;
+  button.className = label.className + " cchc-menu";
   button.innerHTML = label.innerHTML;
   button.setAttribute("aria-label", "Danh mục trang");
   button.setAttribute("aria-controls", nav.id);
