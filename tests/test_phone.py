@@ -283,3 +283,15 @@ def test_the_menu_button_shows_only_where_the_menu_is_a_drawer(servers, browser)
         shown[width] = page.is_visible("button[aria-label='Danh mục trang']")
         page.close()
     assert shown == {360: True, 1280: False}
+
+
+def test_a_long_table_of_contents_stays_within_a_desktop_window(servers, browser):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(f"{servers['son-thuong']}/bao-cao/2024-q2-ket-qua-cchc/")
+    page.evaluate("window.scrollTo(0, 3000)")
+    box = page.evaluate(
+        "(() => { const w = document.querySelector('.md-sidebar--secondary .md-sidebar__scrollwrap');"
+        " const r = w.getBoundingClientRect(); return {bottom: r.bottom, long: w.scrollHeight > w.clientHeight}; })()"
+    )
+    page.close()
+    assert box["long"] and box["bottom"] <= DESKTOP["height"]
