@@ -295,3 +295,26 @@ def test_a_long_table_of_contents_stays_within_a_desktop_window(servers, browser
     )
     page.close()
     assert box["long"] and box["bottom"] <= DESKTOP["height"]
+
+
+@pytest.mark.parametrize("path", ["", "thu-tuc/", "thu-tuc/2.000815/", "bao-cao/2024-q2-ket-qua-cchc/", "lien-he/"])
+def test_every_link_of_the_phone_menu_is_reached_in_sight(path, servers, browser):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{servers['son-thuong']}/{path}")
+    page.focus("button[aria-label='Danh mục trang']")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    seen = []
+    for _ in range(30):
+        state = page.evaluate(
+            "(() => { const e = document.activeElement; const d = document.querySelector('.md-sidebar--primary');"
+            " if (!d.contains(e)) return null; const r = e.getBoundingClientRect(), b = d.getBoundingClientRect();"
+            " return {text: e.textContent.trim(), inside: r.width > 0 && r.left >= b.left && r.right <= b.right + 0.5 && r.top >= 0 && r.bottom <= innerHeight}; })()"
+        )
+        if state is None:
+            break
+        seen.append(state)
+        page.keyboard.press("Tab")
+    page.close()
+    assert [s["text"] for s in seen if s["text"]] == ["Trang chủ", "Thủ tục hành chính", "Báo cáo", "Liên hệ, phản ánh"]
+    assert all(s["inside"] for s in seen), seen
