@@ -6,7 +6,7 @@ INPUTS := pyproject.toml constraints.txt constraints-test.txt
 RUN_STAMP := $(VENV)/.runtime-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 
-.PHONY: install site test test-fast lint golden serve clean tools bench bench-weight cms edit
+.PHONY: install site test test-fast lint golden serve clean tools bench bench-weight bench-lighthouse cms edit
 
 # Runtime only (what a web server or a CI publishing shard needs): every package pinned by
 # constraints.txt, no test extras.
@@ -75,9 +75,22 @@ golden: $(STAMP)
 	$(BIN)/cchc schema
 	$(BIN)/python -m generator.cms.config
 
-# Page weight of each page type (gzip, first load) for the bundled units.
-bench-weight: site
+# Page weight of each page type as Chromium fetches it (gzip, first load) for the bundled units;
+# fails when a procedure page is over 40 KB.
+bench-weight: site $(STAMP) tools
 	$(BIN)/python bench/weight.py site/*
+
+# Lighthouse (npm, installed into a cache folder, never committed) on every page type, served by nginx
+# with deploy/'s configuration from a real `cchc publish`. Needs node and npm (Debian: nodejs, npm).
+LIGHTHOUSE_DIR ?= $(HOME)/.cache/cchc-lighthouse
+LIGHTHOUSE_VERSION ?= 12.8.2
+$(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse:
+	@command -v npm >/dev/null 2>&1 || { echo "Cần npm (sudo apt-get install nodejs npm)"; exit 1; }
+	npm install --silent --no-fund --no-audit --prefix $(LIGHTHOUSE_DIR) lighthouse@$(LIGHTHOUSE_VERSION)
+
+bench-lighthouse: $(STAMP) tools $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse
+	LIGHTHOUSE=$(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse CHROME_PATH=$$(command -v chromium || echo /usr/bin/chromium) \
+	  $(BIN)/python bench/lighthouse.py
 
 # The nightly-publish benchmark on a synthetic province (several minutes; not part of `make test`).
 bench: $(STAMP)

@@ -3,11 +3,14 @@ it, and one real build of every bundled unit per test session."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -101,3 +104,25 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     run = cchc(root, "build", env={"SOURCE_DATE_EPOCH": "1700000000"})
     assert run.code == 0, run.err
     return root
+
+
+UNITS = sorted(p.name for p in (ROOT / "units").iterdir() if p.is_dir())
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def servers(built):
+    """Each unit served at the root of its own loopback origin, as on its own domain."""
+    running = {}
+    for slug in UNITS:
+        handler = functools.partial(_Quiet, directory=str(built / "site" / slug))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        running[slug] = server
+    yield {slug: f"http://127.0.0.1:{s.server_address[1]}" for slug, s in running.items()}
+    for server in running.values():
+        server.shutdown()

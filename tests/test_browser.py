@@ -6,20 +6,15 @@ from __future__ import annotations
 
 import functools
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT
+from conftest import ROOT, _Quiet
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 UNITS = sorted(p.name for p in (ROOT / "units").iterdir() if p.is_dir())
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
 
 
 def page_types(site: Path) -> list[str]:
@@ -33,20 +28,6 @@ def page_types(site: Path) -> list[str]:
             if first:
                 paths.append(f"{section}/{first[0].name}/")
     return paths
-
-
-@pytest.fixture(scope="session")
-def servers(built):
-    """Each unit served at the root of its own loopback origin, as on its own domain."""
-    running = {}
-    for slug in UNITS:
-        handler = functools.partial(_Quiet, directory=str(built / "site" / slug))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        running[slug] = server
-    yield {slug: f"http://127.0.0.1:{s.server_address[1]}" for slug, s in running.items()}
-    for server in running.values():
-        server.shutdown()
 
 
 @pytest.mark.parametrize("slug", UNITS)

@@ -59,18 +59,14 @@ def test_every_task_of_the_tra_bong_plan_shows_its_lead_and_time_frame(built):
             assert f"Thời gian thực hiện {leaf['timeframe']}" in chunk, (number, leaf["timeframe"])
 
 
-def test_son_thuong_dossier_table_shows_computed_percentages(built):
+def test_son_thuong_dossier_figures_show_computed_percentages_under_their_groups(built):
     body = " ".join(text_of(page(built, "son-thuong", "bao-cao/2024-q2-ket-qua-cchc")).split())
     for row in [
-        "Tổng số hồ sơ tiếp nhận 321 100%",
-        "Trong đó: trực tuyến 310 96,6%",
-        "Trực tiếp hoặc qua dịch vụ bưu chính 9 2,8%",
-        "Từ kỳ trước chuyển sang 2 0,6%",
-        "Đã giải quyết 318 99,1%",
-        "Trước hạn 318 100%",
-        "Quá hạn 0 0%",
-        "Rút hoặc trả lại 3 0,9%",
-        "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn: 100%",
+        "Tiếp nhận 321 hồ sơ Trực tuyến: 310 (96,6%) Trực tiếp hoặc qua dịch vụ bưu chính: 9 (2,8%) Từ kỳ trước chuyển sang: 2 (0,6%)",
+        "Đã giải quyết 318 hồ sơ (99,1% tổng số tiếp nhận) Trước hạn: 318 (100,0%) Đúng hạn: 0 (0,0%) Quá hạn: 0 (0,0%)",
+        "Đang giải quyết 0 hồ sơ (0,0% tổng số tiếp nhận) Trong hạn: 0 (—) Quá hạn: 0 (—)",
+        "Rút hoặc trả lại 3 hồ sơ (0,9% tổng số tiếp nhận)",
+        "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn: 100,0%",
     ]:
         assert row in body, row
 

@@ -41,11 +41,13 @@ def number(value: int | Decimal) -> str:
 
 
 def percent(part: int, whole: int) -> str:
-    """A share computed by the tool, never typed by an editor: 310 of 321 → 96,6%."""
+    """A share computed by the tool, never typed by an editor, always with one decimal so shares
+    read evenly side by side: 310 of 321 → 96,6%; 29 of 321 → 9,0%; 321 of 321 → 100,0%.
+    The one place percentages are formatted (pages, chart and its text alternative)."""
     if whole == 0:
         return "—"
     share = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{number(int(share) if share == share.to_integral() else share)}%"
+    return f"{number(share)}%"
 
 
 def tel(phone: str) -> str:

@@ -13,7 +13,7 @@ import nh3
 
 TAGS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "strong", "em", "code", "a", "ul", "ol", "li",
-    "table", "thead", "tbody", "tr", "th", "td", "div", "span", "figure", "figcaption",
+    "table", "thead", "tbody", "tr", "th", "td", "div", "span", "figure", "figcaption", "dl", "dt", "dd",
     "svg", "title", "desc", "rect", "text",
 }
 ATTRIBUTES = {

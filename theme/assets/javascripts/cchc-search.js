@@ -1,3 +1,45 @@
+/* The site's own script (Material's JavaScript bundle is not loaded): the menu button, then search. */
+
+/* The menu: Material's drawer opens with a CSS checkbox (#__drawer) through a <label>, which a
+   keyboard cannot reach. A real button takes the label's place and toggles the same checkbox;
+   Escape closes the menu and gives focus back to the button. Without JavaScript the label still
+   opens the drawer on touch and click. */
+(function () {
+  "use strict";
+  var toggle = document.getElementById("__drawer");
+  var label = document.querySelector(".md-header label[for='__drawer']");
+  var nav = document.querySelector(".md-sidebar--primary");
+  if (!toggle || !label || !nav) return;
+  nav.id = nav.id || "cchc-menu";
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = label.className + " cchc-menu";
+  button.innerHTML = label.innerHTML;
+  button.setAttribute("aria-label", "Danh mục trang");
+  button.setAttribute("aria-controls", nav.id);
+  button.setAttribute("aria-expanded", "false");
+  label.replaceWith(button);
+
+  function set(open) {
+    toggle.checked = open;
+    button.setAttribute("aria-expanded", String(open));
+  }
+  button.addEventListener("click", function () {
+    set(!toggle.checked);
+    if (toggle.checked) {
+      var first = nav.querySelector("a[href]");
+      if (first) first.focus();
+    }
+  });
+  toggle.addEventListener("change", function () { set(toggle.checked); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.checked) {
+      set(false);
+      button.focus();
+    }
+  });
+})();
+
 /* The site's own search: folds Vietnamese diacritics and đ/d on both the index and the query, so
    "dang ky khai sinh" finds "Đăng ký khai sinh". The index (search.json) is fetched on first use. */
 (function () {
