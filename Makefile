@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: site test golden serve clean tools bench bench-weight
+.PHONY: site test test-fast lint golden serve clean tools bench bench-weight
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,17 @@ tools:
 	  else echo "Cần cài:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
 	fi
 
-test: $(STAMP) tools
+# Everything: lint, types, and every test (Chromium, vnu on Java, nginx included).
+test: $(STAMP) tools lint
 	$(BIN)/python -m pytest -q
+
+# The fast loop beside it: lint, types and the tests that need no browser, Java or nginx.
+test-fast: $(STAMP) lint
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
 
 # Refresh the committed golden Markdown after an intended template or content change.
 golden: $(STAMP)

@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import generate  # noqa: E402
+from synthetic import generate
 
 OUT = Path(__file__).resolve().parent / "out"
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import CchcError, ContentError, Severity, UsageError, print_problems
+from .content_types import REGISTRY
+from .problems import CchcError, ContentError, UsageError, count_line, print_problems
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,9 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser(
         "new",
         help="tạo tệp mẫu hợp lệ, có chú thích",
-        description="unit SLUG | hotline ĐƠN_VỊ | procedure MÃ | plan ĐƠN_VỊ TÊN | report ĐƠN_VỊ TÊN",
+        description=" | ".join(f"{c} {' '.join(a.upper() for a in t.scaffold.args)}" for c, t in REGISTRY.scaffolds().items() if t.scaffold),
     )
-    new.add_argument("kind", choices=["unit", "hotline", "procedure", "plan", "report"], help="loại tệp")
+    new.add_argument("kind", choices=list(REGISTRY.scaffolds()), help="loại tệp")
     new.add_argument("args", nargs="+", metavar="THAM_SỐ")
     return parser
 
@@ -72,28 +73,21 @@ def _run(args: argparse.Namespace) -> int:
 
         rollback(args.dest.resolve(), args.slug)
     elif args.command == "schema":
-        from .jsonschema import write_schemas
-        from .reference import reference_markdown
+        from .commands.schema import schema
 
-        for path in write_schemas(root / "schema"):
-            print(f"Đã ghi {path.relative_to(root)}")
-        (root / "docs").mkdir(exist_ok=True)
-        (root / "docs" / "tham-chieu.md").write_text(reference_markdown(), encoding="utf-8")
-        print("Đã ghi docs/tham-chieu.md")
+        schema(root)
     elif args.command == "new":
         from .commands.new import new
 
         new(root, args.kind, args.args)
+    return 0
 
 
 def _report(error: CchcError) -> None:
     if isinstance(error, ContentError):
         print_problems(error.problems)
-        errors = sum(p.severity is Severity.ERROR for p in error.problems)
-        warnings = len(error.problems) - errors
-        counted = f"{errors} lỗi" + (f", {warnings} cảnh báo" if warnings else "")
-        blocked = "lỗi" if errors else "cảnh báo (chế độ --strict)"
-        print(f"Có {counted}; chưa dựng trang nào vì còn {blocked}. Sửa các dòng trên rồi chạy lại.", file=sys.stderr)
+        blocked = "lỗi" if any(p.is_error for p in error.problems) else "cảnh báo (chế độ --strict)"
+        print(f"Có {count_line(error.problems)}; chưa dựng trang nào vì còn {blocked}. Sửa các dòng trên rồi chạy lại.", file=sys.stderr)
     else:
         print(f"Lỗi: {error}", file=sys.stderr)
 

@@ -13,13 +13,13 @@ import os
 from importlib import metadata
 from pathlib import Path
 
-from .catalog import ResolvedUnit
+from .resolve import ResolvedUnit
 
 GENERATOR = Path(__file__).resolve().parent
 PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "PyYAML", "Jinja2", "pydantic")
 
 
-def _add_file(digest: "hashlib._Hash", root: Path, path: Path) -> None:
+def _add_file(digest: hashlib._Hash, root: Path, path: Path) -> None:
     name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
     digest.update(name.encode() + b"\0")
     digest.update(path.read_bytes() if path.is_file() else b"<missing>")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .schema import SCHEMAS
+from .content_types import REGISTRY, Registry
 
-__all__ = ["SCHEMAS", "schema_text", "write_schemas"]
+__all__ = ["schema_text", "write_schemas"]
 
 
 def schema_text(model: type[BaseModel]) -> str:
@@ -19,11 +19,12 @@ def schema_text(model: type[BaseModel]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def write_schemas(folder: Path) -> list[Path]:
+def write_schemas(folder: Path, registry: Registry = REGISTRY) -> list[Path]:
+    """One `<content type>.schema.json` per content type."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, model in SCHEMAS.items():
-        path = folder / f"{name}.schema.json"
-        path.write_text(schema_text(model), encoding="utf-8")
+    for kind in registry:
+        path = folder / f"{kind.name}.schema.json"
+        path.write_text(schema_text(kind.model), encoding="utf-8")
         written.append(path)
     return written

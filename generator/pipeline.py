@@ -5,50 +5,65 @@ Nothing is written until every unit has validated and every page has rendered.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
-from . import checks
-from .catalog import ResolvedUnit, resolve
-from .errors import Problem, UsageError
-from .project import Project, load_project, require_valid
+from .content_types import REGISTRY, Registry
+from .load import Project, load_project
+from .problems import Problem, Suggester, UsageError, require_valid
 from .render import environment, render_unit
+from .resolve import ResolvedUnit, resolve, warnings
 from .site import UnitPaths, build_site, write_sources
 
 
-def inspect(root: Path) -> tuple[Project, dict[str, ResolvedUnit], list[Problem]]:
+def inspect(root: Path, registry: Registry = REGISTRY) -> tuple[Project, dict[str, ResolvedUnit], list[Problem]]:
     """Load, validate and resolve everything: the project, its units, every error and warning."""
-    project, problems = load_project(root)
+    project, problems = load_project(root, registry)
     units, resolve_problems = resolve(project)
-    return project, units, problems + resolve_problems + checks.warnings(project)
+    return project, units, sorted(problems + resolve_problems + warnings(project))
 
 
-def check(root: Path) -> tuple[dict[str, ResolvedUnit], list[Problem]]:
-    _, units, problems = inspect(root)
+def check(root: Path, registry: Registry = REGISTRY) -> tuple[dict[str, ResolvedUnit], list[Problem]]:
+    _, units, problems = inspect(root, registry)
     return units, problems
 
 
-def render_all(units: dict[str, ResolvedUnit], slugs: list[str]) -> dict[str, dict[str, str]]:
-    env = environment()
-    return {slug: render_unit(units[slug], env) for slug in slugs}
+def select(units: dict[str, ResolvedUnit], slugs: list[str] | None) -> list[str]:
+    """The named units (all when none are named); an unknown name is a usage error."""
+    names = Suggester(units)
+    for slug in slugs or []:
+        if slug not in units:
+            raise UsageError(f"Không có đơn vị «{slug}» trong units/{names.hint(slug)}")
+    return slugs or sorted(units)
 
 
-def build(root: Path, slugs: list[str] | None = None, strict: bool = False) -> tuple[list[UnitPaths], list[Problem]]:
+def render_all(units: dict[str, ResolvedUnit], slugs: list[str], registry: Registry = REGISTRY) -> dict[str, dict[str, str]]:
+    env = environment(registry)
+    return {slug: render_unit(units[slug], env, registry) for slug in slugs}
+
+
+def build(
+    root: Path, slugs: list[str] | None = None, strict: bool = False, registry: Registry = REGISTRY
+) -> tuple[list[UnitPaths], list[Problem]]:
     """Build the named units (all when none are named) into `site/<slug>/`; returns them and the
     warnings that did not block the build."""
-    units, problems = check(root)
+    units, problems = check(root, registry)
     require_valid(problems, strict)
-    selected = slugs or sorted(units)
-    for slug in selected:
-        if slug not in units:
-            close = difflib.get_close_matches(slug, sorted(units), n=1)
-            hint = f"; có phải ý bạn là «{close[0]}»?" if close else ""
-            raise UsageError(f"Không có đơn vị «{slug}» trong units/{hint}")
-    pages = render_all(units, selected)
+    selected = select(units, slugs)
+    pages = render_all(units, selected, registry)
     built = []
     for slug in selected:
         paths = UnitPaths(root, slug)
-        write_sources(units[slug], pages[slug], paths)
+        write_sources(units[slug], pages[slug], paths, registry)
         build_site(paths)
         built.append(paths)
     return built, problems
+
+
+def regenerate(root: Path, slug: str) -> ResolvedUnit:
+    """Validate and render one unit into its build folder (the live preview); raises ContentError
+    on bad data, so the last good pages stay."""
+    units, problems = check(root)
+    require_valid(problems)
+    [slug] = select(units, [slug])
+    write_sources(units[slug], render_unit(units[slug]), UnitPaths(root, slug))
+    return units[slug]

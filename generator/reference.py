@@ -5,25 +5,13 @@ from __future__ import annotations
 
 import json
 import typing
-from enum import Enum
 
 from pydantic import BaseModel
 
-from .jsonschema import SCHEMAS
-from .messages import _unwrap
+from .content_types import REGISTRY, Registry
+from .problems.validation import unwrap_model
 from .schema.types import Choice
 
-FILES = {
-    "unit": "units/<đơn-vị>/unit.yml",
-    "hotlines": "units/<đơn-vị>/hotlines.yml",
-    "procedures": "units/<đơn-vị>/procedures.yml",
-    "indices": "units/<đơn-vị>/indices.yml",
-    "documents": "units/<đơn-vị>/documents.yml và content/documents.yml",
-    "plan": "units/<đơn-vị>/plans/<tên>.yml",
-    "report": "units/<đơn-vị>/reports/<tên>.yml",
-    "procedure": "content/procedures/<mã thủ tục>.yml",
-    "fields": "content/fields.yml",
-}
 PATTERNS = {
     r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$": "ngày (ngày/tháng/năm)",
     r"^(\d{1,2}/){0,2}\d{4}$": "ngày, tháng/năm hoặc năm",
@@ -34,7 +22,7 @@ PATTERNS = {
 }
 
 
-def _enum_of(annotation: typing.Any) -> type[Enum] | None:
+def _enum_of(annotation: typing.Any) -> type[Choice] | None:
     """The Choice enumeration inside `X`, `X | None` or `list[X]`, if any."""
     if isinstance(annotation, type) and issubclass(annotation, Choice):
         return annotation
@@ -44,10 +32,10 @@ def _enum_of(annotation: typing.Any) -> type[Enum] | None:
     return None
 
 
-def _kind(prop: dict, annotation: typing.Any) -> str:
+def _kind(prop: dict[str, typing.Any], annotation: typing.Any) -> str:
     if enum := _enum_of(annotation):
         return "một trong: " + ", ".join(f"`{m.value}` ({m.label})" for m in enum)
-    if model := _unwrap(annotation):
+    if model := unwrap_model(annotation):
         block = f"[khối {model.__name__}](#{model.__name__.lower()})"
         return f"danh sách {block}" if "list[" in str(annotation) else block
     for option in prop.get("anyOf", [prop]):
@@ -64,7 +52,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _example(prop: dict) -> str:
+def _example(prop: dict[str, typing.Any]) -> str:
     value = prop.get("examples", [""])[0]
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return f"`{_cell(text)}`" if text else ""
@@ -88,14 +76,14 @@ def _table(model: type[BaseModel]) -> list[str]:
 def _blocks(model: type[BaseModel], seen: set[type[BaseModel]]) -> list[type[BaseModel]]:
     found = []
     for info in model.model_fields.values():
-        inner = _unwrap(info.annotation)
+        inner = unwrap_model(info.annotation)
         if inner is not None and inner not in seen:
             seen.add(inner)
             found += [inner, *_blocks(inner, seen)]
     return found
 
 
-def reference_markdown() -> str:
+def reference_markdown(registry: Registry = REGISTRY) -> str:
     lines = [
         "# Tài liệu tham chiếu cho biên tập viên",
         "",
@@ -105,9 +93,10 @@ def reference_markdown() -> str:
         "",
     ]
     seen: set[type[BaseModel]] = set()
-    for name, model in SCHEMAS.items():
+    for kind in registry:
+        model = kind.model
         seen.add(model)
-        lines += [f"## {FILES[name]}", "", (model.__doc__ or "").strip().splitlines()[0], "", *_table(model), ""]
+        lines += [f"## {kind.shown_paths}", "", (model.__doc__ or "").strip().splitlines()[0], "", *_table(model), ""]
         for block in _blocks(model, seen):
             lines += [f"### Khối {block.__name__} {{#{block.__name__.lower()}}}", "", (block.__doc__ or "").strip().splitlines()[0], ""]
             lines += [*_table(block), ""]

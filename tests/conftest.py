@@ -25,6 +25,17 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.write_line(line)
 
 
+# Tests that drive a real browser, Java (the Nu HTML Checker) or nginx, or publish many releases: the
+# full `make test` runs them; `make test-fast` leaves them out.
+SLOW_MODULES = {"test_browser", "test_html", "test_nginx", "test_publish"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.module.__name__ in SLOW_MODULES or "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden from the current output")
 

@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 import yaml
-
 from conftest import ROOT
-from generator.catalog import ResolvedUnit
+
 from generator.pipeline import check, render_all
+from generator.resolve import ResolvedUnit
 from generator.site import UnitPaths, unit_config
 
 GOLDEN = ROOT / "tests" / "golden"

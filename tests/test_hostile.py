@@ -6,11 +6,11 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SUMMARY, cchc
 from test_validation import error_lines
-from generator.errors import Severity
+
 from generator.pipeline import check
+from generator.problems import Severity
 
 CORPUS = sorted((ROOT / "tests" / "data" / "hostile").glob("*.yml"))
 TARGETS = {

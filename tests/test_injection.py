@@ -9,20 +9,22 @@ from __future__ import annotations
 import functools
 import html
 import re
-from html.parser import HTMLParser
 import threading
 import typing
+from html.parser import HTMLParser
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT, SUMMARY, cchc, copy_project
 from pydantic import BaseModel
 
-from conftest import ROOT, SUMMARY, cchc, copy_project
-from generator.jsonschema import SCHEMAS
+from generator.content_types import REGISTRY
 from generator.schema import types as t
 from generator.schema.types import Choice
+
+SCHEMAS = {kind.name: kind.model for kind in REGISTRY}
 
 PAYLOADS = [line for line in (ROOT / "tests/data/injection.txt").read_text(encoding="utf-8").splitlines() if line]
 PAYLOAD = " ".join(PAYLOADS)

@@ -5,10 +5,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import ROOT
-from generator.jsonschema import SCHEMAS, schema_text
-from generator.loader import load_file
+
+from generator.content_types import REGISTRY
+from generator.jsonschema import schema_text
+from generator.load import load_file
+
+SCHEMAS = {kind.name: kind.model for kind in REGISTRY}
 
 SCHEMA_DIR = ROOT / "schema"
 

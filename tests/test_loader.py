@@ -1,9 +1,9 @@
 """The loader keeps scalars as text with their places and refuses what YAML should not do here."""
 
 import pytest
-
 from conftest import ROOT
-from generator.loader import LoadError, load_text
+
+from generator.load import LoadError, load_text
 
 
 def test_scalars_stay_exactly_as_written():
@@ -51,7 +51,7 @@ def test_a_python_tag_is_never_executed(tmp_path):
 
 
 def test_libyaml_and_pure_python_parsers_give_the_same_data_and_places(monkeypatch):
-    import generator.loader as loader
+    import generator.load.yaml_file as loader
 
     text = (ROOT / "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml").read_text(encoding="utf-8")
     fast = loader.load_text(text, "r.yml")

@@ -5,9 +5,9 @@ import json
 
 import jsonschema
 import pytest
-
 from conftest import cchc
-from generator.loader import load_file
+
+from generator.load import load_file
 
 KINDS = [
     (["unit", "xa-moi"], "units/xa-moi/unit.yml"),

@@ -13,10 +13,8 @@ import socket
 import subprocess
 import threading
 import time
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, cchc, copy_project
 from test_validation import edit
 

@@ -4,14 +4,15 @@ file and a line. Never another exception, never a hang."""
 
 from pathlib import Path
 
+import yaml
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-import yaml
 
-from conftest import ROOT
-from generator.jsonschema import SCHEMAS
-from generator.loader import LoadError, load_text
-from generator.project import validate_document
+from generator.content_types import REGISTRY
+from generator.load import LoadError, load_text, validate_document
+
+SCHEMAS = {kind.name: kind.model for kind in REGISTRY}
 
 MODELS = list(SCHEMAS.values())
 BUNDLED = sorted([*ROOT.glob("content/**/*.yml"), *ROOT.glob("units/**/*.yml")])

@@ -9,12 +9,11 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from conftest import cchc, copy_project
-from generator.commands.publish import shard_of
-from generator.linkcheck import broken_links
 from test_validation import edit
+
+from generator.commands.publish import shard_of
+from generator.site.links import broken_links_in as broken_links
 
 UNITS = ["ba-to", "chi-lang-nam", "so-ngoai-vu-tay-ninh", "son-thuong", "tra-bong"]
 

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import yaml
-
 from conftest import ROOT, cchc, copy_project
 
 UNITS = sorted(p.name for p in (ROOT / "units").iterdir() if p.is_dir())

@@ -4,7 +4,6 @@ traceback, nothing built. One test per rule pins its message."""
 from pathlib import Path
 
 import pytest
-
 from conftest import cchc
 
 SUMMARY = "chưa dựng trang nào vì còn lỗi. Sửa các dòng trên rồi chạy lại."

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
-from ..errors import print_problems
 from ..pipeline import build as build_units
-from ..site import quiet_mkdocs
-
-
-def source_date_epoch(root: Path) -> str | None:
-    """The time of the checked-out commit, so two builds of one commit are byte-identical."""
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=True
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return result.stdout.strip() or None
+from ..problems import print_problems
+from ..site import quiet_mkdocs, use_commit_time
 
 
 def build(root: Path, slugs: list[str], strict: bool = False) -> None:
-    if "SOURCE_DATE_EPOCH" not in os.environ and (epoch := source_date_epoch(root)):
-        os.environ["SOURCE_DATE_EPOCH"] = epoch
+    use_commit_time(root)
     quiet_mkdocs()
     built, warnings = build_units(root, slugs or None, strict)
     for paths in built:

@@ -1,4 +1,5 @@
 """`cchc new KIND ...`: writes a commented starting file in the right place; each validates as it is.
+The kinds, their arguments and where each file goes come from the content-type registry:
 
     cchc new unit SLUG              units/SLUG/unit.yml and procedures.yml
     cchc new hotline UNIT           units/UNIT/hotlines.yml
@@ -14,18 +15,21 @@ import re
 from importlib import resources
 from pathlib import Path
 from string import Template
+from typing import Any
 
-from ..errors import UsageError
-from ..loader import LoadError, load_file
-from ..project import unit_dirs
+from ..content_types import REGISTRY, ContentType, Registry
+from ..load import LoadError, load_file, unit_dirs
+from ..problems import UsageError
+from ..schema.types import PROCEDURE_CODE_PATTERN, SLUG_PATTERN, format_date
 
-KINDS = ("unit", "hotline", "procedure", "plan", "report")
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-CODE = re.compile(r"\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.H\d{2})?")
+SLUG = re.compile(SLUG_PATTERN)
+CODE = re.compile(PROCEDURE_CODE_PATTERN)
 
 
-def _scaffold(name: str, **values: str) -> str:
+def _scaffold(name: str, values: dict[str, str]) -> str:
     text = resources.files("generator").joinpath("scaffolds", name).read_text(encoding="utf-8")
+    if "$field" in text:
+        values = {**values, "field": values.get("field") or ""}
     return Template(text).substitute(values)
 
 
@@ -52,13 +56,14 @@ def _unit_name(root: Path, slug: str) -> str:
         data = load_file(folder / "unit.yml", f"units/{slug}/unit.yml").data
     except LoadError:
         data = None
-    return data.get("name") if isinstance(data, dict) and isinstance(data.get("name"), str) else slug
+    name = data.get("name") if isinstance(data, dict) else None
+    return name if isinstance(name, str) else slug
 
 
 def _first_field(root: Path) -> str:
     try:
         data = load_file(root / "content" / "fields.yml", "content/fields.yml").data
-        return data["fields"][0]["slug"]
+        return str(data["fields"][0]["slug"])
     except (LoadError, KeyError, IndexError, TypeError):
         raise UsageError("Cần có ít nhất một lĩnh vực trong content/fields.yml trước khi thêm thủ tục") from None
 
@@ -67,28 +72,36 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
-def new(root: Path, kind: str, args: list[str]) -> None:
-    expected = {"unit": 1, "hotline": 1, "procedure": 1, "plan": 2, "report": 2}[kind]
-    if len(args) != expected:
-        raise UsageError(f"cchc new {kind} cần {expected} tham số; xem: cchc new --help")
+def _values(root: Path, kind: ContentType[Any], args: list[str]) -> dict[str, str]:
+    """Every placeholder a scaffold may use, from the command's arguments and today's date."""
+    assert kind.scaffold is not None
     today = _today()
-    if kind == "unit":
-        slug = _slug(args[0], "Mã đơn vị")
-        _write(root, root / "units" / slug / "unit.yml", _scaffold("unit.yml", slug=slug))
-        _write(root, root / "units" / slug / "procedures.yml", _scaffold("procedures.yml"))
-    elif kind == "hotline":
-        unit = _slug(args[0], "Mã đơn vị")
-        _write(root, root / "units" / unit / "hotlines.yml", _scaffold("hotlines.yml", unit_name=_unit_name(root, unit)))
-    elif kind == "procedure":
-        if not CODE.fullmatch(args[0]):
-            raise UsageError(f"Mã thủ tục «{args[0]}» không đúng dạng (vd: 1.000593)")
-        text = _scaffold("procedure.yml", code=args[0], field=_first_field(root), today=f"{today:%d/%m/%Y}")
-        _write(root, root / "content" / "procedures" / f"{args[0]}.yml", text)
-    else:
-        unit, name = _slug(args[0], "Mã đơn vị"), _slug(args[1], "Tên tệp")
-        folder = "plans" if kind == "plan" else "reports"
-        values = {
-            "unit_name": _unit_name(root, unit), "year": str(today.year),
-            "quarter": str((today.month - 1) // 3 + 1), "month_year": f"{today.month}/{today.year}",
-        }
-        _write(root, root / "units" / unit / folder / f"{name}.yml", _scaffold(f"{kind}.yml", **values))
+    values = {
+        "today": format_date(today), "year": str(today.year), "quarter": str((today.month - 1) // 3 + 1),
+        "month_year": f"{today.month}/{today.year}",
+    }
+    for name, value in zip(kind.scaffold.args, args, strict=True):
+        if name == "code":
+            if not CODE.fullmatch(value):
+                raise UsageError(f"Mã thủ tục «{value}» không đúng dạng (vd: 1.000593)")
+            values["field"] = _first_field(root)
+        else:
+            _slug(value, "Mã đơn vị" if name == "unit" else "Tên tệp")
+        values[name] = value
+    if "unit" in values:
+        values["slug"] = values["unit"]
+        values["unit_name"] = values["unit"] if kind.scaffold.command == "unit" else _unit_name(root, values["unit"])
+    return values
+
+
+def new(root: Path, command: str, args: list[str], registry: Registry = REGISTRY) -> None:
+    kind = registry.scaffolds()[command]
+    assert kind.scaffold is not None
+    if len(args) != len(kind.scaffold.args):
+        raise UsageError(f"cchc new {command} cần {len(kind.scaffold.args)} tham số; xem: cchc new --help")
+    values = _values(root, kind, args)
+    parts = {name: values[name] for name in kind.scaffold.args}
+    for written in [kind, *(registry[name] for name in kind.scaffold.also)]:
+        assert written.scaffold is not None
+        path = written.file(**{k: v for k, v in parts.items() if "{" + k + "}" in "".join(written.paths)})
+        _write(root, root / path, _scaffold(written.scaffold.template, values))

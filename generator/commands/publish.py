@@ -17,18 +17,18 @@ from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any, TextIO
 from urllib.parse import urlparse
 
-from ..catalog import ResolvedUnit
-from ..errors import CchcError, Problem, Severity, UsageError, print_problems
+from ..content_types import PROCEDURES
 from ..fingerprint import shared_digest, unit_digest
-from ..linkcheck import broken_links, missing_procedure_pages
+from ..load import Project, unit_dirs
 from ..pipeline import inspect
-from ..project import Project, unit_dirs
+from ..problems import CchcError, Problem, Severity, UsageError, print_problems
 from ..releases import UnitReleases
 from ..render import render_unit
-from ..site import UnitPaths, build_site, quiet_mkdocs, write_sources
-from .build import source_date_epoch
+from ..resolve import ResolvedUnit
+from ..site import UnitPaths, build_site, quiet_mkdocs, use_commit_time, write_sources
 
 COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 
@@ -65,7 +65,8 @@ def _blocked_units(project: Project, problems: list[Problem], slugs: list[str], 
     blocked: dict[str, list[Problem]] = defaultdict(list)
     uses: dict[str, list[str]] = defaultdict(list)
     for slug, source in project.units.items():
-        for local in source.procedures.value.procedures if source.procedures else []:
+        listed = source.files.get(PROCEDURES)
+        for local in listed.value.procedures if listed else []:
             uses[local.code].append(slug)
     for problem in problems:
         if problem.severity is not Severity.ERROR and not strict:
@@ -102,14 +103,12 @@ def build_release(root: Path, dest: Path, unit: ResolvedUnit, release_id: str) -
         paths = UnitPaths(root, unit.slug, work=work, out=staging)
         write_sources(unit, render_unit(unit), paths)
         build_site(paths)
-        outcome.reasons = broken_links(staging) + missing_procedure_pages(staging, [p.code for p in unit.procedures])
-        if not outcome.reasons:
-            _precompress(staging)
-            outcome.pages = sum(1 for _ in staging.rglob("*.html"))
-            releases.commit(staging, release_id)
+        _precompress(staging)  # links and anchors were checked by the build's own events
+        outcome.pages = sum(1 for _ in staging.rglob("*.html"))
+        releases.commit(staging, release_id)
     except CchcError as error:
         outcome.reasons = [str(error)]
-    except Exception as error:  # noqa: BLE001 - one unit's crash must not stop the others; it is reported
+    except Exception as error:
         outcome.reasons = [f"{type(error).__name__}: {error}"]
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -123,7 +122,7 @@ def build_release(root: Path, dest: Path, unit: ResolvedUnit, release_id: str) -
 class Progress:
     """A live bar on a terminal; one plain line per unit in CI logs."""
 
-    def __init__(self, total: int, stream=sys.stderr):
+    def __init__(self, total: int, stream: TextIO = sys.stderr):
         self.total, self.done, self.stream = total, 0, stream
         self.live = stream.isatty()
 
@@ -165,8 +164,8 @@ def _plan(root: Path, dest: Path, units: dict[str, ResolvedUnit], slugs: list[st
     return done, to_build
 
 
-def _summary(outcomes: list[Outcome], seconds: float) -> dict:
-    counts = defaultdict(int)
+def _summary(outcomes: list[Outcome], seconds: float) -> dict[str, Any]:
+    counts: dict[str, int] = defaultdict(int)
     for outcome in outcomes:
         counts[outcome.status] += 1
     return {
@@ -176,7 +175,7 @@ def _summary(outcomes: list[Outcome], seconds: float) -> dict:
     }
 
 
-def _print_summary(summary: dict) -> None:
+def _print_summary(summary: dict[str, Any]) -> None:
     print(
         f"Xong trong {summary['seconds']} s: {summary['built']} đơn vị dựng mới, {summary['reused']} dùng lại, "
         f"{summary['unchanged']} không đổi, {summary['failed']} lỗi; {summary['pages']} trang mới."
@@ -194,8 +193,7 @@ def _print_summary(summary: dict) -> None:
 def publish(root: Path, dest: Path, keep: int = 5, jobs: int | None = None, shard: str | None = None,
             report: Path | None = None, strict: bool = False) -> int:
     started = time.monotonic()
-    if "SOURCE_DATE_EPOCH" not in os.environ and (epoch := source_date_epoch(root)):
-        os.environ["SOURCE_DATE_EPOCH"] = epoch
+    use_commit_time(root)
     if keep < 1:
         raise UsageError("--keep phải từ 1 trở lên")
     part = parse_shard(shard)

@@ -1,6 +1,7 @@
 """`cchc serve SLUG`: live preview of one unit. MkDocs' own server watches the unit's YAML, the
 shared content, the templates and the theme; before each rebuild a hook regenerates the Markdown.
-Content errors are printed and the last good pages stay on screen."""
+Content errors are printed and the last good pages stay on screen. Pages go through the same
+MkDocs events as a build (site/events.py), so the preview is sanitised and link-checked alike."""
 
 from __future__ import annotations
 
@@ -10,32 +11,18 @@ from pathlib import Path
 import yaml
 from mkdocs.commands.serve import serve as mkdocs_serve
 
-from ..catalog import ResolvedUnit
-from ..pipeline import check
-from ..render import render_unit
-from ..errors import UsageError
-from ..project import require_valid
-from ..site import UnitPaths, quiet_mkdocs, unit_config, write_sources
+from ..pipeline import regenerate
+from ..site import UnitPaths, quiet_mkdocs, unit_config
 
-HOOK = Path(__file__).resolve().parent.parent / "serve_hook.py"
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-def regenerate(root: Path, slug: str) -> ResolvedUnit:
-    """Validate and render one unit into its build folder; raises ContentError on bad data."""
-    units, problems = check(root)
-    require_valid(problems)
-    if slug not in units:
-        raise UsageError(f"Không có đơn vị «{slug}» trong units/")
-    write_sources(units[slug], render_unit(units[slug]), UnitPaths(root, slug))
-    return units[slug]
+SITE = Path(__file__).resolve().parent.parent / "site"
+TEMPLATES = Path(__file__).resolve().parent.parent / "render" / "templates"
 
 
 def serve(root: Path, slug: str, port: int) -> None:
     unit = regenerate(root, slug)
     paths = UnitPaths(root, slug)
     config = unit_config(unit, paths)
-    config["hooks"] = [str(HOOK)]
+    config["hooks"] = [str(SITE / "serve_events.py"), *(str((paths.build_dir / h).resolve()) for h in config["hooks"])]
     config["watch"] = [str(root / "units" / slug), str(root / "content"), str(root / "theme"), str(TEMPLATES)]
     serve_file = paths.build_dir / "mkdocs.serve.yml"
     serve_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -43,5 +30,3 @@ def serve(root: Path, slug: str, port: int) -> None:
     quiet_mkdocs()
     print(f"Xem trước {slug} tại http://127.0.0.1:{port}/ (Ctrl+C để dừng)")
     mkdocs_serve(str(serve_file), livereload=True, dev_addr=f"127.0.0.1:{port}")
-
-

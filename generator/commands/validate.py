@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
-from ..errors import ContentError, Problem, Severity, print_problems
 from ..pipeline import check
+from ..problems import ContentError, Problem, blocking, print_problems
 
 
 def _json(problems: list[Problem]) -> str:
-    errors = sum(p.severity is Severity.ERROR for p in problems)
+    errors = sum(p.is_error for p in problems)
     report = {"errors": errors, "warnings": len(problems) - errors, "problems": [p.as_dict() for p in problems]}
     return json.dumps(report, ensure_ascii=False, indent=2)
 
 
 def validate(root: Path, strict: bool = False, as_json: bool = False) -> None:
     _, problems = check(root)
-    problems = sorted(problems)
-    blocking = problems if strict else [p for p in problems if p.severity is Severity.ERROR]
+    stops = blocking(problems, strict)
     if as_json:
         print(_json(problems))
-        if blocking:
+        if stops:
             raise SystemExit(1)
         return
-    if blocking:
+    if stops:
         raise ContentError(problems)
     print_problems(problems)
     warnings = f" ({len(problems)} cảnh báo, không chặn việc dựng trang)" if problems else ""

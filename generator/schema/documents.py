@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Self
+import datetime as dt
+from typing import ClassVar, Self
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .types import Choice, Count, DocNumber, Model, Number, PartialVnDate, Text, Url, VnDate, Year
+from ..problems import Code
+from .types import Change, Choice, Count, DocNumber, Model, Number, PartialVnDate, Text, Url, VnDate, Year
 
 
 class CitedDocument(Model):
@@ -58,10 +60,28 @@ class Issued(Model):
     recipients: list[Text] = Field(default_factory=list, description="Nơi nhận", examples=[["Sở Thông tin và Truyền thông", "Lưu: VT"]])
     source: Text | None = Field(None, description="Nguồn của văn bản, vd tệp gốc đã số hoá", examples=["Bản số hoá trên Trang thông tin điện tử huyện"])
 
+    kind_label: ClassVar[str] = "Văn bản"
+
     @property
     def reference(self) -> str:
         """The document's number as cited, `…` standing in for a blank number."""
         return f"{self.number or '…'}/{self.symbol or '…'}"
+
+    @property
+    def search_note(self) -> str:
+        return f"{self.kind_label} {self.reference}"
+
+    def cited_numbers(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every document number this one cites by number, with where it is written."""
+        return []
+
+    def feed_date(self) -> dt.date | None:
+        """The day the document is dated from (its first possible day when the day is blank)."""
+        return self.date.first_day() if self.date is not None else None
+
+    def changes(self) -> list[Change]:
+        date = self.feed_date()
+        return [Change(date, f"{self.kind_label}: {self.title}", f"{self.kind_label} {self.reference}")] if date else []
 
 
 class Task(Model):
@@ -78,6 +98,8 @@ class Task(Model):
 class Plan(Issued):
     """Một kế hoạch cải cách hành chính."""
 
+    kind_label: ClassVar[str] = "Kế hoạch"
+
     implements: list[DocNumber] = Field(default_factory=list, description="Số hiệu các văn bản kế hoạch thực hiện", examples=[["845/QĐ-UBND"]])
     preamble: list[Text] = Field(default_factory=list, description="Đoạn mở đầu", examples=[["Thực hiện Quyết định số 845/QĐ-UBND ngày 29/6/2022…"]])
     purposes: list[Text] = Field(default_factory=list, description="Mục đích", examples=[["Nâng cao nhận thức về cải cách hành chính."]])
@@ -88,6 +110,9 @@ class Plan(Issued):
     budget: list[Text] = Field(default_factory=list, description="Kinh phí thực hiện", examples=[["Kinh phí từ ngân sách nhà nước theo phân cấp."]])
     organisation: list[Section] = Field(default_factory=list, description="Tổ chức thực hiện", examples=[[{"heading": "1. Văn phòng Sở", "items": ["Là đầu mối…"]}]])
     closing: Text | None = Field(None, description="Đoạn kết", examples=["Trên đây là Kế hoạch…"])
+
+    def cited_numbers(self) -> list[tuple[tuple[str | int, ...], str]]:
+        return [(("implements", i), n) for i, n in enumerate(self.implements)]
 
 
 class Area(Choice):
@@ -117,8 +142,18 @@ class Period(Model):
     @model_validator(mode="after")
     def _quarter_in_range(self) -> Self:
         if self.quarter is not None and not 1 <= self.quarter <= 4:
-            raise PydanticCustomError("invalid-quarter", "Quý phải từ 1 đến 4", {"field": "quarter"})
+            raise PydanticCustomError(Code.INVALID_QUARTER, "Quý phải từ 1 đến 4", {"field": "quarter"})
         return self
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, 3 * self.quarter - 2, 1) if self.quarter else dt.date(self.year, 1, 1)
+
+    @property
+    def end(self) -> dt.date:
+        if self.quarter is None or self.quarter == 4:
+            return dt.date(self.year, 12, 31)
+        return dt.date(self.year, 3 * self.quarter + 1, 1) - dt.timedelta(days=1)
 
     def __str__(self) -> str:
         roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -173,7 +208,7 @@ class DossierStats(Model):
         accounted = self.resolved.total + self.in_progress.total + self.withdrawn
         if accounted != self.received.total:
             raise PydanticCustomError(
-                "dossier-sum-mismatch",
+                Code.DOSSIER_SUM_MISMATCH,
                 "Số liệu hồ sơ không khớp: tiếp nhận {received} nhưng đã giải quyết + đang giải quyết + rút/trả lại = {accounted}",
                 {"received": self.received.total, "accounted": accounted},
             )
@@ -192,6 +227,8 @@ class Figure(Model):
 class Report(Issued):
     """Một báo cáo kết quả cải cách hành chính."""
 
+    kind_label: ClassVar[str] = "Báo cáo"
+
     period: Period = Field(description="Kỳ báo cáo", examples=[{"year": "2024", "quarter": "2"}])
     plan: DocNumber | None = Field(None, description="Số hiệu kế hoạch được báo cáo", examples=["15/KH-UBND"])
     based_on: list[DocNumber] = Field(default_factory=list, description="Số hiệu các văn bản căn cứ", examples=[["76/NQ-CP"]])
@@ -207,3 +244,23 @@ class Report(Issued):
     next_tasks: list[Text] = Field(default_factory=list, description="Nhiệm vụ kỳ tới", examples=[["Tiếp tục đẩy mạnh ứng dụng công nghệ thông tin."]])
     closing: Text | None = Field(None, description="Đoạn kết", examples=["UBND xã kính báo cáo./."])
 
+
+    @property
+    def search_note(self) -> str:
+        return f"Báo cáo {self.period}"
+
+    def cited_numbers(self) -> list[tuple[tuple[str | int, ...], str]]:
+        plan = [(("plan",), self.plan)] if self.plan else []
+        return plan + [(("based_on", i), n) for i, n in enumerate(self.based_on)]
+
+    def feed_date(self) -> dt.date | None:
+        """An undated report is dated from the end of its period's last month (its first day)."""
+        return super().feed_date() or self.period.end.replace(day=1)
+
+    def results_by_area(self) -> list[tuple[Area, list[Result]]]:
+        """The results grouped by CCHC area, in the areas' order."""
+        order = list(Area)
+        groups: dict[Area, list[Result]] = {}
+        for result in self.results:
+            groups.setdefault(result.area, []).append(result)
+        return sorted(groups.items(), key=lambda item: order.index(item[0]))

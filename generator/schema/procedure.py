@@ -7,6 +7,7 @@ from typing import Self
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..problems import Code
 from .types import Choice, Count, Model, ProcedureCode, Slug, Text, Url, VnDate, YesNo
 from .unit import Source
 
@@ -92,11 +93,14 @@ class Procedure(Model):
     @model_validator(mode="after")
     def _replacement_named(self) -> Self:
         if self.status is LegalStatus.REPLACED and self.replaced_by is None:
-            raise PydanticCustomError("replaced-by-missing", "Thủ tục đã bị thay thế phải ghi replaced_by", {"field": "status"})
+            raise PydanticCustomError(Code.REPLACED_BY_MISSING, "Thủ tục đã bị thay thế phải ghi replaced_by", {"field": "status"})
         return self
 
     def is_in_force(self) -> bool:
         return self.status in (LegalStatus.IN_FORCE, LegalStatus.AMENDED)
+
+    def is_online(self) -> bool:
+        return self.online_level is not OnlineLevel.NONE
 
 
 class FieldEntry(Model):

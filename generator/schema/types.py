@@ -13,6 +13,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..problems import Code
+
 
 class Model(BaseModel):
     """Base of every content model: unknown keys refused, values immutable once read."""
@@ -25,15 +27,15 @@ class Choice(str, Enum):
 
     label: str
 
-    def __new__(cls, value: str, label: str) -> "Choice":
+    def __new__(cls, value: str, label: str) -> Choice:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label
         return member
 
 
-def _fail(code: str, message: str, **ctx: Any) -> PydanticCustomError:
-    return PydanticCustomError(code, message, ctx or None)
+def _fail(code: Code, message: str, **ctx: Any) -> PydanticCustomError:
+    return PydanticCustomError(code.value, message, ctx or None)
 
 
 MAX_TEXT = 10_000  # characters in one value: the longest paragraph of the seeds is about 2,000
@@ -41,36 +43,47 @@ MAX_TEXT = 10_000  # characters in one value: the longest paragraph of the seeds
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise _fail("not-text", "Cần một đoạn chữ, không phải danh sách hay khối")
+        raise _fail(Code.NOT_TEXT, "Cần một đoạn chữ, không phải danh sách hay khối")
     value = value.strip()
     if not value:
-        raise _fail("empty-text", "Không được để trống")
+        raise _fail(Code.EMPTY_TEXT, "Không được để trống")
     if len(value) > MAX_TEXT:
-        raise _fail("text-too-long", "Đoạn chữ dài {length} ký tự, quá giới hạn {limit}", length=len(value), limit=MAX_TEXT)
-    return value
+        raise _fail(Code.TEXT_TOO_LONG, "Đoạn chữ dài {length} ký tự, quá giới hạn {limit}", length=len(value), limit=MAX_TEXT)
+    return str(value)
 
 
 Text = Annotated[str, BeforeValidator(_text)]
 
 
-def _pattern(code: str, regex: str, message: str) -> tuple[BeforeValidator, WithJsonSchema]:
+def _pattern(code: Code, regex: str, message: str) -> tuple[BeforeValidator, WithJsonSchema]:
     """A text that must match `regex`: checked here, and stated in the editors' JSON Schema."""
     compiled = re.compile(regex)
 
     def check(value: Any) -> str:
-        value = _text(value)
-        if not compiled.fullmatch(value):
-            raise _fail(code, message, value=value)
-        return value
+        text = _text(value)
+        if not compiled.fullmatch(text):
+            raise _fail(code, message, value=text)
+        return text
 
     return BeforeValidator(check), WithJsonSchema({"type": "string", "pattern": f"^({regex})$"})
+
+
+# The one definition of each pattern; `cchc new` and the loader's file names use the same.
+SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+PROCEDURE_CODE_PATTERN = r"\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.H\d{2})?|[A-Z]+(-[A-Z0-9]+)+"
+DATE_FORMAT = "%d/%m/%Y"
+
+
+def format_date(value: dt.date) -> str:
+    """The one way a date is written for people: 22/01/2024."""
+    return value.strftime(DATE_FORMAT)
 
 
 Slug = Annotated[
     str,
     *_pattern(
-        "invalid-slug",
-        r"[a-z0-9]+(-[a-z0-9]+)*",
+        Code.INVALID_SLUG,
+        SLUG_PATTERN,
         "«{value}» không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch nối (vd: ba-to)",
     ),
 ]
@@ -78,8 +91,8 @@ Slug = Annotated[
 ProcedureCode = Annotated[
     str,
     *_pattern(
-        "invalid-procedure-code",
-        r"\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.H\d{2})?|[A-Z]+(-[A-Z0-9]+)+",
+        Code.INVALID_PROCEDURE_CODE,
+        PROCEDURE_CODE_PATTERN,
         "Mã thủ tục «{value}» không đúng dạng (vd: 1.000593, 1.000593.000.00.00.H37 hoặc B-BTP-BS43)",
     ),
 ]
@@ -87,7 +100,7 @@ ProcedureCode = Annotated[
 DocNumber = Annotated[
     str,
     *_pattern(
-        "invalid-document-number",
+        Code.INVALID_DOCUMENT_NUMBER,
         r"[0-9]+[a-z]?(-[A-Za-zĐđ]+)?(/[0-9]{4})?/[0-9A-Za-zĐđ]+(-[0-9A-Za-zĐđ]+)*",
         "Số hiệu văn bản «{value}» không đúng dạng (vd: 76/NQ-CP, 93/2021/NQ-HĐND, 04-NQ/TU)",
     ),
@@ -106,7 +119,7 @@ def _phone(value: Any) -> str:
     digits = re.sub(r"[ .]", "", text)
     if not re.fullmatch(r"\+?[0-9 .]+", text) or not _VN_PHONE.fullmatch(digits):
         raise _fail(
-            "invalid-phone",
+            Code.INVALID_PHONE,
             "«{value}» không phải số điện thoại Việt Nam hợp lệ (di động 10 số; cố định 11 số bắt đầu bằng 02; hoặc 1800, 1900)",
             value=text,
         )
@@ -117,13 +130,13 @@ Phone = Annotated[str, BeforeValidator(_phone), WithJsonSchema({"type": "string"
 
 Email = Annotated[
     str,
-    *_pattern("invalid-email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", "Địa chỉ thư điện tử «{value}» không hợp lệ"),
+    *_pattern(Code.INVALID_EMAIL, r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", "Địa chỉ thư điện tử «{value}» không hợp lệ"),
 ]
 
 Url = Annotated[
     str,
     *_pattern(
-        "invalid-url",
+        Code.INVALID_URL,
         r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~:/?#@!$&*+,;=%-]*)?",
         "Đường dẫn «{value}» phải bắt đầu bằng https:// (hoặc http://), không có dấu cách, ngoặc hay dấu nháy",
     ),
@@ -143,19 +156,28 @@ def _date(value: Any) -> dt.date:
     elif match := _ISO.fullmatch(text):
         year, month, day = (int(g) for g in match.groups())
     else:
-        raise _fail("invalid-date-format", "«{value}» không phải ngày dạng ngày/tháng/năm (vd: 22/01/2024)", value=text)
+        raise _fail(Code.INVALID_DATE_FORMAT, "«{value}» không phải ngày dạng ngày/tháng/năm (vd: 22/01/2024)", value=text)
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise _fail("invalid-date", "Ngày «{value}» không có trên lịch", value=text) from None
+        raise _fail(Code.INVALID_DATE, "Ngày «{value}» không có trên lịch", value=text) from None
 
 
 VnDate = Annotated[
     dt.date,
     BeforeValidator(_date),
-    PlainSerializer(lambda d: d.strftime("%d/%m/%Y"), return_type=str),
+    PlainSerializer(format_date, return_type=str),
     WithJsonSchema({"type": "string", "pattern": r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$"}),
 ]
+
+
+@dataclass(frozen=True, order=True)
+class Change:
+    """A dated change an item announces in the unit's feed."""
+
+    date: dt.date
+    title: str
+    summary: str
 
 
 @dataclass(frozen=True, order=True)
@@ -177,6 +199,10 @@ class PartialDate:
     def is_complete(self) -> bool:
         return self.day is not None
 
+    def first_day(self) -> dt.date:
+        """The earliest calendar day this date may mean (1 January for a bare year)."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
 
 def _partial_date(value: Any) -> PartialDate:
     if isinstance(value, PartialDate):
@@ -187,7 +213,7 @@ def _partial_date(value: Any) -> PartialDate:
     if match := re.fullmatch(r"(\d{1,2})/(\d{4})", text):
         month, year = int(match[1]), int(match[2])
         if not 1 <= month <= 12:
-            raise _fail("invalid-date", "Tháng trong «{value}» phải từ 1 đến 12", value=text)
+            raise _fail(Code.INVALID_DATE, "Tháng trong «{value}» phải từ 1 đến 12", value=text)
         return PartialDate(year, month)
     full = _date(text)
     return PartialDate(full.year, full.month, full.day)
@@ -204,7 +230,7 @@ PartialVnDate = Annotated[
 def _count(value: Any) -> int:
     text = _text(value)
     if not re.fullmatch(r"\d{1,9}", text):
-        raise _fail("not-a-count", "«{value}» phải là số nguyên không âm (vd: 0, 12, 321)", value=text)
+        raise _fail(Code.NOT_A_COUNT, "«{value}» phải là số nguyên không âm (vd: 0, 12, 321)", value=text)
     return int(text)
 
 
@@ -218,11 +244,11 @@ Count = Annotated[
 def _number(value: Any) -> Decimal:
     text = _text(value)
     if not re.fullmatch(r"-?\d{1,12}([.,]\d{1,6})?", text):
-        raise _fail("not-a-number", "«{value}» phải là một số (vd: 85,12 hoặc 85.12)", value=text)
+        raise _fail(Code.NOT_A_NUMBER, "«{value}» phải là một số (vd: 85,12 hoặc 85.12)", value=text)
     try:
         return Decimal(text.replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the pattern above admits only valid decimals
-        raise _fail("not-a-number", "«{value}» phải là một số", value=text) from None
+        raise _fail(Code.NOT_A_NUMBER, "«{value}» phải là một số", value=text) from None
 
 
 Number = Annotated[
@@ -236,7 +262,7 @@ Number = Annotated[
 def _year(value: Any) -> int:
     text = _text(value)
     if not re.fullmatch(r"(19|20)\d{2}", text):
-        raise _fail("invalid-year", "Năm «{value}» phải có 4 chữ số (vd: 2024)", value=text)
+        raise _fail(Code.INVALID_YEAR, "Năm «{value}» phải có 4 chữ số (vd: 2024)", value=text)
     return int(text)
 
 
@@ -249,7 +275,7 @@ def _yes_no(value: Any) -> bool:
         return True
     if text in ("không", "false", "no"):
         return False
-    raise _fail("not-yes-no", "«{value}» phải là «có» hoặc «không»", value=text)
+    raise _fail(Code.NOT_YES_NO, "«{value}» phải là «có» hoặc «không»", value=text)
 
 
 YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema({"type": "string", "enum": ["có", "không"]})]

@@ -7,6 +7,7 @@ from typing import Self
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..problems import Code
 from .types import Choice, Count, Email, Model, Number, Phone, ProcedureCode, Slug, Text, Url, VnDate, Year
 
 
@@ -66,10 +67,10 @@ class Unit(Model):
     def _status_complete(self) -> Self:
         if self.status is not UnitStatus.ACTIVE and self.status_date is None:
             raise PydanticCustomError(
-                "status-date-missing", "Đơn vị đã sáp nhập hoặc giải thể phải có status_date (ngày/tháng/năm)", {"field": "status"}
+                Code.STATUS_DATE_MISSING, "Đơn vị đã sáp nhập hoặc giải thể phải có status_date (ngày/tháng/năm)", {"field": "status"}
             )
         if self.status is UnitStatus.MERGED and self.successor is None:
-            raise PydanticCustomError("successor-missing", "Đơn vị đã sáp nhập phải ghi successor (đơn vị kế thừa)", {"field": "status"})
+            raise PydanticCustomError(Code.SUCCESSOR_MISSING, "Đơn vị đã sáp nhập phải ghi successor (đơn vị kế thừa)", {"field": "status"})
         return self
 
     @property
@@ -141,9 +142,9 @@ class IndexResult(Model):
     @model_validator(mode="after")
     def _consistent(self) -> Self:
         if self.score > self.scale_max:
-            raise PydanticCustomError("score-above-scale", "Điểm lớn hơn thang điểm tối đa", {"field": "score"})
+            raise PydanticCustomError(Code.SCORE_ABOVE_SCALE, "Điểm lớn hơn thang điểm tối đa", {"field": "score"})
         if self.rank is not None and self.ranked_of is not None and self.rank > self.ranked_of:
-            raise PydanticCustomError("rank-above-count", "Thứ hạng lớn hơn số đơn vị được xếp hạng", {"field": "rank"})
+            raise PydanticCustomError(Code.RANK_ABOVE_COUNT, "Thứ hạng lớn hơn số đơn vị được xếp hạng", {"field": "rank"})
         return self
 
 

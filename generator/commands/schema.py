@@ -1,0 +1,17 @@
+"""`cchc schema`: rewrites the editors' JSON Schema (schema/) and reference page (docs/tham-chieu.md)
+from the models and the content-type registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..jsonschema import write_schemas
+from ..reference import reference_markdown
+
+
+def schema(root: Path) -> None:
+    for path in write_schemas(root / "schema"):
+        print(f"Đã ghi {path.relative_to(root)}")
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs" / "tham-chieu.md").write_text(reference_markdown(), encoding="utf-8")
+    print("Đã ghi docs/tham-chieu.md")

@@ -1,0 +1,104 @@
+"""Renders one resolved unit into Markdown pages (path → text), with Jinja2 and strict undefined.
+
+The pages come from the content-type registry: each single page and each section (its index and
+one page per item) whose unit has something to show. Nothing here touches the disk: `site/`
+writes what this returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from ..content_types import REGISTRY, ContentType, Registry, Section, SinglePage
+from ..problems import BuildError
+from ..resolve import ResolvedUnit
+from ..routes import Route, route
+from . import charts, feeds, search, text
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a unit's site: where it lives, its template, and what it shows."""
+
+    kind: ContentType[Any]
+    route: Route
+    template: str
+    key: str | None = None
+    item: Any = None
+
+
+@dataclass(frozen=True)
+class HomeLink:
+    """A section or page listed on the home page."""
+
+    title: str
+    note: str
+    route: Route
+
+
+def environment(registry: Registry = REGISTRY) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in registry.template_dirs])]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([*loaders, jinja2.PackageLoader("generator.render", "templates")]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the output is Markdown: text is escaped by the `md` filter instead
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(md=text.md, vndate=text.vndate, number=text.number, tel=text.tel, front_matter=text.front_matter_title)
+    env.globals.update(percent=text.percent, dossier_chart=charts.dossier_chart)
+    return env
+
+
+def pages(unit: ResolvedUnit, registry: Registry = REGISTRY) -> list[Page]:
+    """Every page of the unit, in the registry's order."""
+    found = []
+    for kind in registry:
+        if isinstance(kind.page, SinglePage) and (kind.page.always or unit.has(kind)):
+            found.append(Page(kind, route(kind), kind.page.template))
+        elif isinstance(kind.page, Section) and unit.has(kind):
+            found.append(Page(kind, route(kind), kind.page.index_template))
+            found += [Page(kind, route(kind, key), kind.page.item_template, key, item) for key, item in unit.items_of(kind).items()]
+    return found
+
+
+def home_links(unit: ResolvedUnit, registry: Registry = REGISTRY) -> list[HomeLink]:
+    """The sections and pages the home page lists (every page type but the home page itself)."""
+    links = []
+    for kind in registry:
+        page = kind.page
+        if page is None or (isinstance(page, SinglePage) and not page.path):
+            continue  # data only, or the home page itself
+        if not (unit.has(kind) or (isinstance(page, SinglePage) and page.always)):
+            continue
+        note = page.home_note.format(count=len(unit.items_of(kind)))
+        links.append(HomeLink(page.home_title, note, route(kind)))
+    return links
+
+
+def render_unit(unit: ResolvedUnit, env: jinja2.Environment | None = None, registry: Registry = REGISTRY) -> dict[str, str]:
+    """Every Markdown page of one unit, and its search index and feed, keyed by path inside its
+    docs folder."""
+    env = env or environment(registry)
+    shared = {"u": unit, "unit": unit.unit, "last_updated": feeds.last_updated(unit, registry), "sections": home_links(unit, registry)}
+    rendered = {
+        "search.json": search.index_json(unit, registry),
+        "feed.xml": feeds.atom(unit, registry),
+        "robots.txt": feeds.robots(unit),
+    }
+    for page in pages(unit, registry):
+        here = page.route
+
+        def link(kind: str, key: str | None = None, _here: Route = here) -> str:
+            return _here.link_to(route(registry[kind], key))
+
+        context = {**shared, "page": page, "item": page.item, "key": page.key, "link": link}
+        try:
+            rendered[here.file] = env.get_template(page.template).render(context)
+        except jinja2.TemplateError as error:
+            raise BuildError(f"Mẫu {page.template} lỗi khi tạo {unit.slug}/{here.file}: {error}") from error
+    return rendered

@@ -1,0 +1,250 @@
+"""Resolves cross-references: a unit's procedure codes against the shared catalog (applying the
+unit's local details), fields against the taxonomy, cited document numbers against the unit's own
+documents and then the shared ones, and links between units."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from ..content_types import DOCUMENTS, FIELDS, HOTLINES, INDICES, PLAN, PROCEDURE, PROCEDURES, REPORT, UNIT, ContentType
+from ..load import Located, Project, UnitSource
+from ..problems import Code, Problem, Suggester
+from ..schema import CitedDocument, HotlinesFile, IndicesFile, Plan, Procedure, Report, Unit
+from ..schema.documents import Issued
+from ..schema.procedure import LegalStatus
+from ..schema.types import Change
+from ..schema.unit import LocalProcedure
+
+
+@dataclass(frozen=True)
+class UnitProcedure:
+    """A catalog procedure as one unit handles it: the catalog record plus the local details."""
+
+    record: Procedure
+    local: LocalProcedure
+    field_name: str
+    replaced_by: Procedure | None
+
+    @property
+    def code(self) -> str:
+        return self.record.code
+
+    @property
+    def title(self) -> str:
+        return self.record.name
+
+    @property
+    def search_note(self) -> str:
+        return f"Thủ tục {self.code} · {self.field_name} · Trực tuyến: {self.record.online_level.label.lower()}"
+
+    def changes(self) -> list[Change]:
+        found = []
+        if self.record.status is not LegalStatus.IN_FORCE and self.record.status_date:
+            found.append(Change(self.record.status_date, f"Thủ tục {self.record.status.label.lower()}: {self.title}", f"Mã {self.code}"))
+        if self.local.since:
+            found.append(Change(self.local.since, f"Thủ tục mới: {self.title}", f"Mã {self.code}"))
+        return found
+
+    @property
+    def time_limit(self) -> str | None:
+        """The local time limit, or the first channel's that has one."""
+        return self.local.time_limit or next((c.time_limit for c in self.record.channels if c.time_limit), None)
+
+    @property
+    def fee(self) -> str | None:
+        """The local fee, or the first channel's that has one."""
+        return self.local.fee or next((c.fee for c in self.record.channels if c.fee), None)
+
+    @property
+    def is_online(self) -> bool:
+        return self.record.is_online()
+
+
+@dataclass
+class ResolvedUnit:
+    """Everything one unit's site shows, with every reference checked."""
+
+    slug: str
+    files: dict[str, Any]  # single-file content types: name → model
+    items: dict[str, dict[str, Any]]  # section content types: name → key → item, in page order
+    documents: dict[str, CitedDocument] = field(default_factory=dict)
+    plan_numbers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def unit(self) -> Unit:
+        unit: Unit = self.files[UNIT.name]
+        return unit
+
+    @property
+    def hotlines(self) -> HotlinesFile | None:
+        return self.files.get(HOTLINES.name)
+
+    @property
+    def indices(self) -> IndicesFile | None:
+        return self.files.get(INDICES.name)
+
+    @property
+    def procedures(self) -> list[UnitProcedure]:
+        return list(self.items_of(PROCEDURE).values())
+
+    @property
+    def plans(self) -> dict[str, Plan]:
+        return self.items_of(PLAN)
+
+    @property
+    def reports(self) -> dict[str, Report]:
+        return self.items_of(REPORT)
+
+    def items_of(self, kind: ContentType[Any]) -> dict[str, Any]:
+        return self.items.get(kind.name, {})
+
+    def has(self, kind: ContentType[Any]) -> bool:
+        """True when the unit has this file, or at least one item of this section."""
+        return bool(self.items.get(kind.name)) or kind.name in self.files
+
+    def handles(self, code: str) -> bool:
+        """True when the unit lists the procedure (so it has a page to link to)."""
+        return code in self.items.get(PROCEDURE.name, {})
+
+    def cite(self, number: str) -> CitedDocument | None:
+        return self.documents.get(number)
+
+
+def _document_index(sources: list[Located[Any]]) -> tuple[dict[str, CitedDocument], list[Problem]]:
+    index: dict[str, CitedDocument] = {}
+    problems = []
+    for located in sources:
+        seen: dict[str, int] = {}
+        for i, document in enumerate(located.value.documents):
+            if document.number in seen:
+                problems.append(
+                    located.problem(
+                        ("documents", i, "number"),
+                        f"Văn bản «{document.number}» đã khai báo ở mục documents[{seen[document.number]}]",
+                        Code.DUPLICATE_DOCUMENT,
+                    )
+                )
+            seen[document.number] = i
+            index[document.number] = document  # a unit's own record wins over the shared one
+    return index, problems
+
+
+@dataclass
+class Catalog:
+    """The shared procedure catalog by code, the field names, and one suggester for near misses."""
+
+    records: dict[str, Located[Procedure]]
+    field_names: dict[str, str]
+    codes: Suggester
+
+
+def _catalog(project: Project) -> tuple[Catalog, list[Problem]]:
+    fields_file = project.shared.get(FIELDS)
+    field_names = {f.slug: f.name for f in fields_file.value.fields} if fields_file else {}
+    fields = Suggester(field_names)
+    records: dict[str, Located[Procedure]] = {}
+    problems = []
+    for located in project.shared.all(PROCEDURE).values():
+        code = located.value.code
+        if code in records:
+            message = f"Mã thủ tục «{code}» đã có trong {records[code].path}"
+            problems.append(located.problem(("code",), message, Code.DUPLICATE_PROCEDURE_CODE))
+            continue
+        records[code] = located
+    for code, located in records.items():
+        record = located.value
+        if PurePosixPath(located.path).stem != code:
+            problems.append(located.problem(("code",), f"Tên tệp phải là mã thủ tục: {code}.yml", Code.PROCEDURE_FILE_NAME))
+        if not project.is_broken(FIELDS.file()) and record.field not in field_names:
+            message = f"Lĩnh vực «{record.field}» không có trong content/fields.yml{fields.hint(record.field)}"
+            problems.append(located.problem(("field",), message, Code.UNKNOWN_FIELD))
+        if record.replaced_by and record.replaced_by not in records:
+            message = f"Không có thủ tục mã «{record.replaced_by}» trong danh mục"
+            problems.append(located.problem(("replaced_by",), message, Code.UNKNOWN_PROCEDURE))
+    return Catalog(records, field_names, Suggester(records)), problems
+
+
+def _unit_procedures(source: UnitSource, project: Project, catalog: Catalog) -> tuple[dict[str, UnitProcedure], list[Problem]]:
+    located = source.files.get(PROCEDURES)
+    if located is None:
+        return {}, []
+    found, problems, seen = [], [], set()
+    for i, local in enumerate(located.value.procedures):
+        entry = catalog.records.get(local.code)
+        if entry is None and project.is_broken(PROCEDURE.file(code=local.code)):
+            continue  # the catalog file itself is reported
+        if entry is None:
+            message = f"Không có thủ tục mã «{local.code}» trong danh mục content/procedures{catalog.codes.hint(local.code)}"
+            problems.append(located.problem(("procedures", i, "code"), message, Code.UNKNOWN_PROCEDURE))
+            continue
+        if local.code in seen:
+            message = f"Thủ tục «{local.code}» đã có ở trên"
+            problems.append(located.problem(("procedures", i, "code"), message, Code.DUPLICATE_PROCEDURE))
+            continue
+        seen.add(local.code)
+        record = entry.value
+        replaced = catalog.records.get(record.replaced_by) if record.replaced_by else None
+        field_name = catalog.field_names.get(record.field, record.field)
+        found.append(UnitProcedure(record, local, field_name, replaced.value if replaced else None))
+    found.sort(key=lambda p: (p.record.name, p.code))
+    return {p.code: p for p in found}, problems
+
+
+def _check_citations(located: Located[Any], known: dict[str, CitedDocument], own: dict[str, str]) -> list[Problem]:
+    names = Suggester([*known, *own])
+    return [
+        located.problem(
+            loc,
+            f"Văn bản «{number}» chưa được khai báo trong documents.yml của đơn vị hoặc content/documents.yml{names.hint(number)}",
+            Code.UNKNOWN_DOCUMENT,
+        )
+        for loc, number in located.value.cited_numbers()
+        if number not in known and number not in own
+    ]
+
+
+def _check_links(source: UnitSource, project: Project, units: Suggester) -> list[Problem]:
+    unit = source.unit
+    links: list[tuple[tuple[str | int, ...], Any]] = [(("successor",), unit.value.successor)] if unit.value.successor else []
+    links += [(("predecessors", i), link) for i, link in enumerate(unit.value.predecessors)]
+    return [
+        unit.problem(loc + ("slug",), f"Không có đơn vị «{link.slug}» trong units/{units.hint(link.slug)}", Code.UNKNOWN_UNIT)
+        for loc, link in links
+        if link.slug and link.slug not in project.units
+    ]
+
+
+def _resolve_unit(source: UnitSource, project: Project, catalog: Catalog, units: Suggester) -> tuple[ResolvedUnit, list[Problem]]:
+    procedures, problems = _unit_procedures(source, project, catalog)
+    shared = [d] if (d := project.shared.get(DOCUMENTS)) else []
+    own = [d] if (d := source.files.get(DOCUMENTS)) else []
+    documents, duplicate_problems = _document_index(shared + own)
+    problems += duplicate_problems
+    plans = source.files.all(PLAN)
+    plan_numbers = {p.value.reference: name for name, p in plans.items() if p.value.number}
+    documents_broken = project.is_broken(DOCUMENTS.file()) or project.is_broken(DOCUMENTS.file(unit=source.slug))
+    citing = [f for f in source.files.every() if isinstance(f.value, Issued)]
+    for located in citing if not documents_broken else []:
+        problems += _check_citations(located, documents, plan_numbers)
+    problems += _check_links(source, project, units)
+    items: dict[str, dict[str, Any]] = {}
+    for kind in project.registry.sections():
+        if kind is PROCEDURE:
+            items[kind.name] = dict(procedures)
+        else:
+            items[kind.name] = {name: f.value for name, f in source.files.all(kind).items()}
+    files = {name: f.value for name, f in source.files.single.items()}
+    return ResolvedUnit(source.slug, files, items, documents, plan_numbers), problems
+
+
+def resolve(project: Project) -> tuple[dict[str, ResolvedUnit], list[Problem]]:
+    """Every unit with its references resolved, and every problem found on the way."""
+    catalog, problems = _catalog(project)
+    units = Suggester(project.units)
+    resolved = {}
+    for slug, source in project.units.items():
+        resolved[slug], unit_problems = _resolve_unit(source, project, catalog, units)
+        problems += unit_problems
+    return resolved, problems
