@@ -58,6 +58,7 @@ class Code(str, Enum):
     INVALID_YEAR = ("invalid-year", "Ghi năm đủ 4 chữ số, vd 2024.")
     INVALID_QUARTER = ("invalid-quarter", "Ghi quý là 1, 2, 3 hoặc 4.")
     NOT_A_COUNT = ("not-a-count", "Chỉ ghi chữ số, không ghi chữ hay dấu chấm, vd 321.")
+    AMBIGUOUS_NUMBER = ("ambiguous-number", "Viết kiểu Việt Nam: 1.234 là một nghìn hai trăm ba mươi tư, 12,5 là mười hai phẩy năm.")
     NOT_A_NUMBER = ("not-a-number", "Chỉ ghi số, dùng dấu phẩy hoặc dấu chấm cho phần thập phân.")
     NOT_YES_NO = ("not-yes-no", "Ghi «có» hoặc «không».")
     INVALID_SLUG = ("invalid-slug", "Dùng chữ thường không dấu, số và dấu gạch nối, vd son-thuong.")
