@@ -72,7 +72,7 @@ class Code(str, Enum):
     REPLACED_BY_MISSING = ("replaced-by-missing", "Thêm replaced_by: mã thủ tục thay thế.")
     SCORE_ABOVE_SCALE = ("score-above-scale", "Kiểm tra lại điểm và thang điểm tối đa.")
     RANK_ABOVE_COUNT = ("rank-above-count", "Kiểm tra lại thứ hạng và số đơn vị được xếp hạng.")
-    DOSSIER_SUM_MISMATCH = ("dossier-sum-mismatch", "Đối chiếu lại với Biểu số 06: tiếp nhận phải bằng đã giải quyết + đang giải quyết + rút/trả lại.")
+    DOSSIER_SUM_MISMATCH = ("dossier-sum-mismatch", "Đối chiếu tổng và các số thành phần với văn bản gốc; nếu văn bản ghi đúng như vậy thì giữ nguyên.")
     # References between files
     UNKNOWN_PROCEDURE = ("unknown-procedure", "Sửa mã theo gợi ý, hoặc thêm thủ tục vào content/procedures (cchc new procedure <mã>).")
     DUPLICATE_PROCEDURE = ("duplicate-procedure", "Xoá mục lặp lại.")
