@@ -73,7 +73,7 @@ def _open(page, base: str, entry: str) -> None:
 def _publish(page):
     """Click «Công bố» → «Công bố ngay»; the API's answer to the write."""
     with page.expect_response(lambda r: "/api/v1" in r.url and "persistEntry" in (r.request.post_data or "")) as answer:
-        page.get_by_role("button", name="Công bố").click()
+        page.get_by_role("button", name="Công bố", exact=True).click()
         page.get_by_role("menuitem", name="Công bố ngay").click()
     return answer.value
 
@@ -117,13 +117,13 @@ def test_edit_a_unit_end_to_end(editor, browser):
     # 3. the report's dossier figures
     _open(page, base, f"dv-{SLUG}--reports/entries/2024-q2-ket-qua-cchc")
     figures = {
-        "Tiếp nhận trực tuyến": "310", "Tiếp nhận trực tiếp hoặc qua dịch vụ bưu chính": "09", "Từ kỳ trước chuyển sang": "02",
+        "Tiếp nhận trực tuyến": "310", "Trực tiếp và qua bưu chính, khi văn bản ghi chung một số": "09", "Từ kỳ trước chuyển sang": "02",
         "Giải quyết trước hạn": "318", "Giải quyết đúng hạn": "0", "Giải quyết quá hạn": "0",
         "Đang giải quyết, chưa đến hạn": "0", "Đang giải quyết, đã quá hạn": "0", "Số hồ sơ rút hoặc trả lại": "03",
     }
     for label, value in figures.items():
-        page.get_by_label(label).fill(value)
-    page.get_by_label("Giải quyết quá hạn").scroll_into_view_if_needed()
+        page.get_by_label(label).first.fill(value)  # "Giải quyết quá hạn" also starts another field's hint
+    page.get_by_label("Giải quyết quá hạn").first.scroll_into_view_if_needed()
     _shot(page, "3-so-lieu-ho-so")
     _saved(_publish(page))
 
@@ -158,7 +158,7 @@ def test_bad_values_never_reach_the_disk(editor, browser):
     # A phone number with letters: Decap checks the pattern at the field, nothing is sent.
     _open(page, base, f"dv-{SLUG}/entries/hotlines")
     page.get_by_label("Số điện thoại").first.fill("0255 38AB 111")
-    page.get_by_role("button", name="Công bố").click()
+    page.get_by_role("button", name="Công bố", exact=True).click()
     page.get_by_role("menuitem", name="Công bố ngay").click()
     page.get_by_text("Số điện thoại chỉ gồm chữ số, dấu cách hoặc dấu chấm").first.wait_for(timeout=10_000)
     _shot(page, "4-loi-so-dien-thoai")

@@ -44,7 +44,9 @@ PATTERN_MESSAGES: dict[Any, str] = {
     t.VnDate: "Ngày viết dạng ngày/tháng/năm (vd: 22/01/2024)",
     t.PartialVnDate: "Ghi ngày/tháng/năm, hoặc tháng/năm, hoặc năm (vd: 22/01/2024, 8/2022)",
     t.Count: "Chỉ ghi số nguyên không âm (vd: 0, 12, 321)",
-    t.Number: "Chỉ ghi số (vd: 85,12 hoặc 85.12)",
+    t.Number: "Ghi số đúng như văn bản, theo cách viết Việt Nam (vd: 1.234 hoặc 85,12)",
+    t.Amount: "Ghi số đúng như văn bản, theo cách viết Việt Nam (vd: 1.234; khoảng 5,65 nghìn)",
+    t.Rate: "Ghi tỷ lệ đúng như văn bản (vd: 98,33%)",
     t.Year: "Năm có 4 chữ số (vd: 2024)",
 }
 # Long prose gets a text area; everything else a one-line box.

@@ -58,6 +58,7 @@ class Code(str, Enum):
     INVALID_YEAR = ("invalid-year", "Ghi năm đủ 4 chữ số, vd 2024.")
     INVALID_QUARTER = ("invalid-quarter", "Ghi quý là 1, 2, 3 hoặc 4.")
     NOT_A_COUNT = ("not-a-count", "Chỉ ghi chữ số, không ghi chữ hay dấu chấm, vd 321.")
+    AMBIGUOUS_NUMBER = ("ambiguous-number", "Viết kiểu Việt Nam: 1.234 là một nghìn hai trăm ba mươi tư, 12,5 là mười hai phẩy năm.")
     NOT_A_NUMBER = ("not-a-number", "Chỉ ghi số, dùng dấu phẩy hoặc dấu chấm cho phần thập phân.")
     NOT_YES_NO = ("not-yes-no", "Ghi «có» hoặc «không».")
     INVALID_SLUG = ("invalid-slug", "Dùng chữ thường không dấu, số và dấu gạch nối, vd son-thuong.")
@@ -71,7 +72,7 @@ class Code(str, Enum):
     REPLACED_BY_MISSING = ("replaced-by-missing", "Thêm replaced_by: mã thủ tục thay thế.")
     SCORE_ABOVE_SCALE = ("score-above-scale", "Kiểm tra lại điểm và thang điểm tối đa.")
     RANK_ABOVE_COUNT = ("rank-above-count", "Kiểm tra lại thứ hạng và số đơn vị được xếp hạng.")
-    DOSSIER_SUM_MISMATCH = ("dossier-sum-mismatch", "Đối chiếu lại với Biểu số 06: tiếp nhận phải bằng đã giải quyết + đang giải quyết + rút/trả lại.")
+    DOSSIER_SUM_MISMATCH = ("dossier-sum-mismatch", "Đối chiếu tổng và các số thành phần với văn bản gốc; nếu văn bản ghi đúng như vậy thì giữ nguyên.")
     # References between files
     UNKNOWN_PROCEDURE = ("unknown-procedure", "Sửa mã theo gợi ý, hoặc thêm thủ tục vào content/procedures (cchc new procedure <mã>).")
     DUPLICATE_PROCEDURE = ("duplicate-procedure", "Xoá mục lặp lại.")

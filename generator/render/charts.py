@@ -1,52 +1,120 @@
-"""Charts drawn at build time as accessible inline SVG: a title and a description for screen
-readers, text labels on every bar, and the same figures in a table right beside it."""
+"""The dossier tables of a report and their charts, drawn at build time as accessible inline SVG: a
+title and a description for screen readers, text labels on every bar, and the same figures in a
+table right beside it. Only the figures the source gives are shown; a stated total is shown as
+stated; the only computed values are rates and sums, each labelled with its base."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
 from html import escape
 
 from ..schema.documents import DossierStats
-from .text import number, percent
+from ..schema.types import Quantity
+from .text import md, number, rate
 
 BAR_COLOURS = {"received": "#1f4e79", "resolved": "#2e6b30", "in_progress": "#7a4b00", "withdrawn": "#5a5a5a"}
 ROW, WIDTH, BAR_WIDTH = 44, 340, 220
 
-
-def _rows(stats: DossierStats) -> list[tuple[str, int, int, str]]:
-    """(label, value, base for the percentage, colour key) for each bar."""
-    received, resolved = stats.received.total, stats.resolved.total
-    return [
-        ("Tiếp nhận trực tuyến", stats.received.online, received, "received"),
-        ("Tiếp nhận trực tiếp, bưu chính", stats.received.in_person, received, "received"),
-        ("Từ kỳ trước chuyển sang", stats.received.carried_over, received, "received"),
-        ("Giải quyết trước hạn", stats.resolved.early, resolved, "resolved"),
-        ("Giải quyết đúng hạn", stats.resolved.on_time, resolved, "resolved"),
-        ("Giải quyết quá hạn", stats.resolved.late, resolved, "resolved"),
-        ("Đang giải quyết", stats.in_progress.total, received, "in_progress"),
-        ("Rút hoặc trả lại", stats.withdrawn, received, "withdrawn"),
-    ]
+LABELS = {
+    "received": ("Tổng số hồ sơ tiếp nhận", [
+        ("online", "Trực tuyến"), ("in_person", "Trực tiếp"), ("postal", "Qua dịch vụ bưu chính công ích"),
+        ("in_person_or_postal", "Trực tiếp hoặc qua dịch vụ bưu chính"), ("new", "Mới tiếp nhận trong kỳ"),
+        ("carried_over", "Từ kỳ trước chuyển sang"),
+    ]),
+    "resolved": ("Đã giải quyết", [
+        ("early", "Trước hạn"), ("on_time", "Đúng hạn"), ("early_or_on_time", "Trước hạn và đúng hạn"), ("late", "Quá hạn"),
+    ]),
+    "in_progress": ("Đang giải quyết", [("within_deadline", "Trong hạn"), ("overdue", "Quá hạn")]),
+}
 
 
-def dossier_chart(stats: DossierStats, chart_id: str) -> str:
+@dataclass(frozen=True)
+class Row:
+    label: str
+    value: str
+    group: str
+    strong: bool = False
+    amount: Quantity | None = None
+
+
+def dossier_rows(table: DossierStats) -> list[Row]:
+    """The rows of one scope's table: only what the source gives, in the order of the official form."""
+    rows: list[Row] = []
+    for group, (title, parts) in LABELS.items():
+        figures = getattr(table, group)
+        if figures is None:
+            continue
+        if figures.total is not None:
+            rows.append(Row(title, number(figures.total), group, True, figures.total))
+        else:
+            given = [getattr(figures, n) for n, _ in parts if getattr(figures, n) is not None]
+            if len(given) >= 2:
+                summed = sum((q.value for q in given), Decimal(0))
+                rows.append(Row(f"{title} (cộng các số dưới, tính từ số liệu)", number(summed), group, True))
+            elif given:
+                rows.append(Row(title, "", group, True))
+        for name, label in parts:
+            if (value := getattr(figures, name)) is not None:
+                rows.append(Row(label, number(value), group, False, value))
+    if table.overdue_total is not None:
+        rows.append(Row("Quá hạn (đã giải quyết quá hạn và đang quá hạn)", number(table.overdue_total), "in_progress", True, table.overdue_total))
+    if table.due is not None:
+        rows.append(Row("Hồ sơ đến hạn", number(table.due), "resolved", True, table.due))
+    if table.withdrawn is not None:
+        rows.append(Row("Rút hoặc trả lại", number(table.withdrawn), "withdrawn", True, table.withdrawn))
+    return rows
+
+
+def dossier_summary(table: DossierStats) -> list[tuple[str, str]]:
+    """The same rows as a summary list: each group's total with its parts set under it, so «Quá hạn»
+    always reads as part of «Đã giải quyết» or «Đang giải quyết» (label, Markdown value)."""
+    entries: list[tuple[str, str, str, list[str]]] = []
+    for row in dossier_rows(table):
+        if row.strong or not entries or entries[-1][0] != row.group:
+            entries.append((row.group, row.label, f"**{md(row.value)}**" if row.value else "", []))
+        else:
+            entries[-1][3].append(f"- {row.label}: {md(row.value)}")
+    return [(label, "\n\n".join(filter(None, [head, "\n".join(parts)]))) for _, label, head, parts in entries]
+
+
+def computed_rate(table: DossierStats) -> str | None:
+    """The on-time share the tool computes, with its base named, or None when the base is unknown."""
+    base, part = table.base(), table.on_time()
+    if base is None or part is None or base[1] == 0:
+        return None
+    kind, whole = base
+    return f"{rate(part, whole, table.places())} (tính từ số liệu, {kind.label}: {number(whole)})"
+
+
+def dossier_chart(table: DossierStats, chart_id: str) -> str:
     """One line of HTML (so Markdown keeps it as a raw block): a figure holding the SVG."""
-    rows = _rows(stats)
-    largest = max([value for _, value, _, _ in rows] + [1])
+    short = {"received": "Tiếp nhận", "resolved": "Đã giải quyết", "in_progress": "Đang giải quyết", "withdrawn": ""}
+    rows = [
+        r if r.strong or not short[r.group] else Row(f"{short[r.group]}: {r.label.lower()}", r.value, r.group, r.strong, r.amount)
+        for r in dossier_rows(table)
+        if r.amount is not None
+    ]
+    if not rows:
+        return ""
+    largest = max([r.amount.value for r in rows if r.amount] + [Decimal(1)])
     height = ROW * len(rows) + 6
-    title = f"Tình hình giải quyết hồ sơ: tiếp nhận {number(stats.received.total)} hồ sơ"
-    summary = "; ".join(f"{label}: {number(value)} ({percent(value, base)})" for label, value, base, _ in rows)
+    scope = f" ({table.scope})" if table.scope else ""
+    title = f"Tình hình giải quyết hồ sơ{scope}"
+    summary = "; ".join(f"{r.label}: {r.value}" for r in rows)
     parts = [
         f'<figure class="cchc-chart"><svg role="img" viewBox="0 0 {WIDTH} {height}" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(summary)}.</desc>',
     ]
-    for i, (label, value, base, colour) in enumerate(rows):
+    for i, r in enumerate(rows):
         y = 4 + i * ROW
+        value = r.amount.value if r.amount else Decimal(0)
         bar = max(round(BAR_WIDTH * value / largest), 2)
         parts.append(
-            f'<text x="0" y="{y + 14}" font-size="14" fill="#1a1a1a">{escape(label)}</text>'
-            f'<rect x="0" y="{y + 20}" width="{bar}" height="16" fill="{BAR_COLOURS[colour]}"/>'
-            f'<text x="{bar + 6}" y="{y + 33}" font-size="14" fill="#1a1a1a">'
-            f"{escape(number(value))} ({escape(percent(value, base))})</text>"
+            f'<text x="0" y="{y + 14}" font-size="14" fill="#1a1a1a">{escape(r.label)}</text>'
+            f'<rect x="0" y="{y + 20}" width="{bar}" height="16" fill="{BAR_COLOURS[r.group]}"/>'
+            f'<text x="{bar + 6}" y="{y + 33}" font-size="14" fill="#1a1a1a">{escape(r.value)}</text>'
         )
     parts.append(f'</svg><figcaption>{escape(title)}. Số liệu chi tiết ở bảng trên.</figcaption></figure>')
     return "".join(parts)

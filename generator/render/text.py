@@ -12,7 +12,7 @@ import json
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..schema.types import format_date
+from ..schema.types import Quantity, format_date
 
 # Characters Python-Markdown (with tables and attr_list) gives a meaning to within a line; each is
 # one it accepts a backslash escape for (`<` and `>` become entities below).
@@ -33,21 +33,35 @@ def vndate(value: dt.date) -> str:
     return format_date(value)
 
 
-def number(value: int | Decimal) -> str:
-    """1234567 → 1.234.567; 85.5 → 85,5 (Vietnamese separators)."""
+def number(value: object) -> str:
+    """A figure for people. A value read from a source is shown exactly as written (`Quantity`);
+    a value the tool computed is written in Vietnamese notation: 1234567 → 1.234.567; 85.5 → 85,5."""
+    if isinstance(value, Quantity):
+        return value.text
+    if isinstance(value, Decimal):
+        value = value.normalize() if value == value.to_integral_value() else value
+        if value == value.to_integral_value():
+            value = int(value)
     whole, _, fraction = f"{value}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return f"{grouped},{fraction}" if fraction else grouped
+    sign = "-" if whole.startswith("-") else ""
+    grouped = f"{abs(int(whole)):,}".replace(",", ".")
+    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
 
 
-def percent(part: int, whole: int) -> str:
-    """A share computed by the tool, never typed by an editor, always with one decimal so shares
-    read evenly side by side: 310 of 321 → 96,6%; 29 of 321 → 9,0%; 321 of 321 → 100,0%.
-    The one place percentages are formatted (pages, chart and its text alternative)."""
-    if whole == 0:
+def rate(part: object, whole: object, places: int = 1) -> str:
+    """The one way the tool writes a share it computed (never typed by an editor): 310 of 321 →
+    96,6%, 29 of 321 → 9,0%; `places` is the published precision of the report (one decimal when none is published)."""
+    p, w = (Decimal(v.value if isinstance(v, Quantity) else v) for v in (part, whole))  # type: ignore[arg-type]
+    if w == 0:
         return "—"
-    share = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{number(share)}%"
+    share = (p * 100 / w).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    whole_part, _, fraction = f"{share:f}".partition(".")  # keeps the decimals: 9,0% beside 89,9%
+    return f"{number(int(whole_part))}{',' + fraction if fraction else ''}%"
+
+
+def percent(part: object, whole: object) -> str:
+    """Kept for the templates: a computed share to one decimal."""
+    return rate(part, whole)
 
 
 def tel(phone: str) -> str:

@@ -194,6 +194,28 @@ def _report_date_warnings(source: UnitSource) -> list[Problem]:
     return problems
 
 
+_GROUP_LABEL = {"received": "tiếp nhận", "resolved": "đã giải quyết", "in_progress": "đang giải quyết"}
+
+
+def _dossier_sum_warnings(source: UnitSource) -> list[Problem]:
+    """A stated total that is not the sum of its stated parts: shown as stated, the editor told."""
+    from ..render.text import number
+
+    problems = []
+    for located in _issued(source):
+        report = located.value
+        if not isinstance(report, Report):
+            continue
+        for loc, table in report.dossier_scopes():
+            for where, stated, summed in table.mismatches():
+                message = (
+                    f"Tổng số hồ sơ {_GROUP_LABEL[where[0]]} văn bản ghi {stated} nhưng cộng các số thành phần được "
+                    f"{number(summed)}; trang vẫn hiện đúng số văn bản ghi, hãy đối chiếu lại với bản gốc"
+                )
+                problems.append(_warning(_place(located, loc + where), message, Code.DOSSIER_SUM_MISMATCH))
+    return problems
+
+
 def _blank_numbers(source: UnitSource) -> list[Problem]:
     return [
         _warning(
@@ -229,5 +251,5 @@ def warnings(project: Project) -> list[Problem]:
     """Every warning of the project; errors are found by validation and resolution, not here."""
     found = _citation_warnings(project) + _insecure_links(project) + _stale_procedures(project)
     for source in project.units.values():
-        found += _unit_name_warnings(source) + _report_date_warnings(source) + _blank_numbers(source)
+        found += _unit_name_warnings(source) + _report_date_warnings(source) + _blank_numbers(source) + _dossier_sum_warnings(source)
     return sorted(set(found))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any
 
@@ -227,36 +227,127 @@ PartialVnDate = Annotated[
 ]
 
 
+# Vietnamese notation: «.» groups thousands, «,» starts the decimals. Words and signs that mark a
+# value as not exact («khoảng», «~», «trên»…) and rounded multiples («5,65 nghìn») are kept.
+_SCALE = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
+_QUANTITY = re.compile(
+    r"(?P<approx>(?:(?:~|khoảng|gần|trên|hơn|dưới)\s*)*)"
+    r"(?P<sign>-)?(?P<digits>[0-9][0-9.,]*)"
+    r"(?:\s*(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ))?",
+    re.IGNORECASE,
+)
+_GROUPED = re.compile(r"\d{1,3}(\.\d{3})+")
+_DECIMAL = re.compile(r"(\d+|\d{1,3}(\.\d{3})+),\d+")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A count or figure as the source writes it (`text`, shown on pages) and as it reads the
+    Vietnamese way (`value`): «1.234» is 1234, «12,5» is 12.5, «5,65 nghìn» is about 5650."""
+
+    text: str
+    value: Decimal
+    approximate: bool = False
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def is_whole(self) -> bool:
+        return self.value == self.value.to_integral_value()
+
+
+def read_quantity(value: Any, *, whole: bool) -> Quantity:
+    """The one reader of numbers. `whole`: a count of things (no decimals unless scaled, «5,65 nghìn»)."""
+    text = " ".join(_text(value).split())
+    match = _QUANTITY.fullmatch(text)
+    if not match:
+        if whole:
+            raise _fail(Code.NOT_A_COUNT, "«{value}» phải là số nguyên không âm (vd: 0, 12, 1.234)", value=text)
+        raise _fail(Code.NOT_A_NUMBER, "«{value}» phải là một số viết kiểu Việt Nam (vd: 1.234 hoặc 85,12)", value=text)
+    digits, scale = match["digits"], match["scale"]
+    if re.fullmatch(r"\d+", digits) or _GROUPED.fullmatch(digits):
+        number = Decimal(digits.replace(".", ""))
+    elif _DECIMAL.fullmatch(digits) and not (whole and not scale and re.fullmatch(r"\d{1,3},\d{3}", digits)):
+        number = Decimal(digits.replace(".", "").replace(",", "."))
+    elif re.fullmatch(r"\d+[.,]\d+", digits) or "." in digits:
+        raise _fail(
+            Code.AMBIGUOUS_NUMBER,
+            "«{value}» không rõ nghĩa: theo cách viết Việt Nam, dấu chấm ngăn cách hàng nghìn (1.234) và dấu phẩy"
+            " đứng trước phần thập phân (12,5); hãy viết lại đúng như văn bản gốc",
+            value=text,
+        )
+    else:
+        raise _fail(Code.NOT_A_NUMBER, "«{value}» phải là một số viết kiểu Việt Nam (vd: 1.234 hoặc 85,12)", value=text)
+    if scale:
+        number *= _SCALE[scale.lower()]
+    if match["sign"]:
+        if whole:
+            raise _fail(Code.NOT_A_COUNT, "«{value}» phải là số nguyên không âm (vd: 0, 12, 1.234)", value=text)
+        number = -number
+    if whole and number != number.to_integral_value():
+        raise _fail(Code.NOT_A_COUNT, "«{value}» phải là số nguyên không âm (vd: 0, 12, 1.234)", value=text)
+    return Quantity(text, number, bool(match["approx"] or scale))
+
+
+QUANTITY_SCHEMA = r"^((~|khoảng|gần|trên|hơn|dưới)\s*)*-?[0-9][0-9.,]*(\s*(nghìn|ngàn|triệu|tỷ|tỉ))?$"
+
+
 def _count(value: Any) -> int:
-    text = _text(value)
-    if not re.fullmatch(r"\d{1,9}", text):
-        raise _fail(Code.NOT_A_COUNT, "«{value}» phải là số nguyên không âm (vd: 0, 12, 321)", value=text)
-    return int(text)
+    quantity = read_quantity(value, whole=True)
+    if quantity.approximate:
+        raise _fail(Code.NOT_A_COUNT, "«{value}» phải là số nguyên không âm (vd: 0, 12, 1.234)", value=quantity.text)
+    return int(quantity.value)
 
 
-Count = Annotated[
-    int,
-    BeforeValidator(_count),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{1,9}$"}),
+COUNT_SCHEMA = r"^[0-9][0-9.]*$"
+Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "string", "pattern": COUNT_SCHEMA})]
+"""A small whole number used as a key (a quarter, a rank, a number of copies)."""
+
+
+def _as_quantity(whole: bool) -> Any:
+    def read(value: Any) -> Quantity:
+        return value if isinstance(value, Quantity) else read_quantity(value, whole=whole)
+
+    return read
+
+
+Amount = Annotated[
+    Quantity,
+    BeforeValidator(_as_quantity(True)),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": QUANTITY_SCHEMA}),
 ]
-
-
-def _number(value: Any) -> Decimal:
-    text = _text(value)
-    if not re.fullmatch(r"-?\d{1,12}([.,]\d{1,6})?", text):
-        raise _fail(Code.NOT_A_NUMBER, "«{value}» phải là một số (vd: 85,12 hoặc 85.12)", value=text)
-    try:
-        return Decimal(text.replace(",", "."))
-    except InvalidOperation:  # pragma: no cover - the pattern above admits only valid decimals
-        raise _fail(Code.NOT_A_NUMBER, "«{value}» phải là một số", value=text) from None
-
+"""A count of things as the source writes it: «1.234», «09», «5,65 nghìn», «~60.000»."""
 
 Number = Annotated[
-    Decimal,
-    BeforeValidator(_number),
+    Quantity,
+    BeforeValidator(_as_quantity(False)),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^-?\d{1,12}([.,]\d{1,6})?$"}),
+    WithJsonSchema({"type": "string", "pattern": QUANTITY_SCHEMA}),
 ]
+"""Any figure as the source writes it: «85,5», «1.234,5», «98,33»."""
+
+
+RATE_SCHEMA = r"^-?[0-9][0-9.,]*\s*%?$"
+
+
+def _rate(value: Any) -> Quantity:
+    if isinstance(value, Quantity):
+        return value
+    text = " ".join(_text(value).split())
+    body = re.sub(r"\s*%$", "", text)
+    quantity = read_quantity(body, whole=False)
+    return Quantity(text, quantity.value, quantity.approximate)
+
+
+Rate = Annotated[
+    Quantity,
+    BeforeValidator(_rate),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": RATE_SCHEMA}),
+]
+"""A rate as published, kept as text: «98,33%», «3,45 %»."""
 
 
 def _year(value: Any) -> int:

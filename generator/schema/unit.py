@@ -141,7 +141,7 @@ class IndexResult(Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        if self.score > self.scale_max:
+        if self.score.value > self.scale_max.value:
             raise PydanticCustomError(Code.SCORE_ABOVE_SCALE, "Điểm lớn hơn thang điểm tối đa", {"field": "score"})
         if self.rank is not None and self.ranked_of is not None and self.rank > self.ranked_of:
             raise PydanticCustomError(Code.RANK_ABOVE_COUNT, "Thứ hạng lớn hơn số đơn vị được xếp hạng", {"field": "rank"})
