@@ -116,5 +116,5 @@ def dossier_chart(table: DossierStats, chart_id: str) -> str:
             f'<rect x="0" y="{y + 20}" width="{bar}" height="16" fill="{BAR_COLOURS[r.group]}"/>'
             f'<text x="{bar + 6}" y="{y + 33}" font-size="14" fill="#1a1a1a">{escape(r.value)}</text>'
         )
-    parts.append(f'</svg><figcaption>{escape(title)}. Số liệu chi tiết ở bảng trên.</figcaption></figure>')
+    parts.append(f'</svg><figcaption>{escape(title)}. Số liệu chi tiết ở danh sách trên.</figcaption></figure>')
     return "".join(parts)
