@@ -32,7 +32,7 @@ site: $(RUN_STAMP)
 	@echo "Xem trước: $(BIN)/cchc serve son-thuong   (hoặc: $(PYTHON) -m http.server -d site/son-thuong 8000)"
 
 # Test tools from Debian's packages: Chromium for the browser tests, Java for the Nu HTML Checker,
-# nginx for the serving tests, rsync for the deployment test.
+# nginx for the serving tests, rsync for the deployment test, Node.js and npm for the web editor.
 # Installed only when missing; nothing is downloaded outside the package registries.
 tools:
 	@missing=""; \
@@ -40,13 +40,14 @@ tools:
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	command -v rsync >/dev/null 2>&1 || missing="$$missing rsync"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "Cần cài:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
 	fi
 
 # The web editor (Decap CMS, decap-server) from npm, pinned by cms/package-lock.json; only when missing.
-cms: cms/node_modules/.package-lock.json
+cms: tools cms/node_modules/.package-lock.json
 cms/node_modules/.package-lock.json: cms/package-lock.json
 	@command -v npm >/dev/null 2>&1 || { echo "Cần cài Node.js và npm (apt-get install nodejs npm)"; exit 1; }
 	cd cms && npm ci --no-audit --no-fund --ignore-scripts
