@@ -90,8 +90,7 @@ def render_unit(unit: ResolvedUnit, env: jinja2.Environment | None = None, regis
         "feed.xml": feeds.atom(unit, registry),
         "robots.txt": feeds.robots(unit),
     }
-    data = open_data.files(unit)
-    rendered.update(data)
+    data = open_data.files(unit)  # added after the pages, which come first in the dict
     for page in pages(unit, registry):
         here = page.route
 
@@ -109,4 +108,5 @@ def render_unit(unit: ResolvedUnit, env: jinja2.Environment | None = None, regis
             rendered[here.file] = env.get_template(page.template).render(context)
         except jinja2.TemplateError as error:
             raise BuildError(f"Mẫu {page.template} lỗi khi tạo {unit.slug}/{here.file}: {error}") from error
+    rendered.update(data)
     return rendered
