@@ -22,7 +22,10 @@ class Route:
 
     @property
     def url(self) -> str:
-        """The site-relative URL with directory URLs: `ke-hoach/2024-x/`, `` for the home page."""
+        """The site-relative URL with directory URLs: `ke-hoach/2024-x/`, `` for the home page; a
+        file that is not a page (open data) keeps its name."""
+        if not self.file.endswith(".md"):
+            return self.file  # a data file is served as it is (du-lieu/thu-tuc.csv)
         stem = self.file.removesuffix(".md")
         if stem == "index":
             return ""
@@ -51,3 +54,29 @@ def route(kind: ContentType[Any], key: str | None = None) -> Route:
 def url_for(kind: ContentType[Any], key: str | None = None) -> str:
     """The site-relative URL of a page (feeds, search and sitemaps prefix it with the site's address)."""
     return route(kind, key).url
+
+
+# Open data: every table a page shows is also published as CSV and JSON in one folder, described by
+# one Frictionless Data package per unit (render/open_data.py writes them).
+DATA_FOLDER = "du-lieu"
+DATA_PACKAGE = Route(f"{DATA_FOLDER}/datapackage.json")
+DATA_FORMATS = ("csv", "json")
+
+
+def data_table(kind: ContentType[Any], key: str | None = None) -> str:
+    """The name of the open-data table of a section's index (no key) or of one item: `thu-tuc`,
+    `bao-cao-2024-q2-ket-qua-cchc`."""
+    section = kind.section
+    if section is None:
+        raise ValueError(f"{kind.name} has no data table")
+    return section.folder if key is None else f"{section.folder}-{key}"
+
+
+def data_route(kind: ContentType[Any], key: str | None = None, fmt: str = "csv") -> Route:
+    """The file of one open-data table in one format (`du-lieu/thu-tuc.csv`), or the unit's data
+    package description (`fmt="package"`)."""
+    if fmt == "package":
+        return DATA_PACKAGE
+    if fmt not in DATA_FORMATS:
+        raise ValueError(f"no open-data format {fmt!r}")
+    return Route(f"{DATA_FOLDER}/{data_table(kind, key)}.{fmt}")

@@ -117,6 +117,17 @@ def test_precompressed_files_and_cache_lifetimes(served):
     assert own.getheader("Cache-Control") == "public, max-age=3600"
 
 
+def test_open_data_is_served_as_utf8_csv_and_json(served):
+    csv = get(served, "/du-lieu/thu-tuc.csv")
+    assert csv.status == 200
+    assert csv.getheader("Content-Type") == "text/csv; charset=utf-8"
+    assert "Đăng ký kết hôn lưu động" in csv.body.decode("utf-8")
+    data = get(served, "/du-lieu/datapackage.json")
+    assert data.getheader("Content-Type") == "application/json; charset=utf-8"
+    page = get(served, "/thu-tuc/1.000593/")
+    assert page.getheader("Content-Type") == "text/html; charset=utf-8"  # the added type keeps the others
+
+
 def test_a_release_manifest_is_not_served(served):
     assert (served["dest"] / "son-thuong/current/.cchc-release.json").is_file()
     assert get(served, "/.cchc-release.json").status == 404

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
+COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv"}
 
 
 def precompress(site: Path) -> None:

@@ -15,8 +15,8 @@ import jinja2
 from ..content_types import REGISTRY, ContentType, Registry, Section, SinglePage
 from ..problems import BuildError
 from ..resolve import ResolvedUnit
-from ..routes import Route, route
-from . import charts, feeds, search, text
+from ..routes import DATA_FORMATS, Route, data_route, route
+from . import charts, feeds, open_data, search, text
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,8 @@ def home_links(unit: ResolvedUnit, registry: Registry = REGISTRY) -> list[HomeLi
 
 
 def render_unit(unit: ResolvedUnit, env: jinja2.Environment | None = None, registry: Registry = REGISTRY) -> dict[str, str]:
-    """Every Markdown page of one unit, and its search index and feed, keyed by path inside its
-    docs folder."""
+    """Every Markdown page of one unit, its search index and feed, and its open data (CSV, JSON and
+    the data package), keyed by path inside its docs folder."""
     env = env or environment(registry)
     shared = {"u": unit, "unit": unit.unit, "last_updated": feeds.last_updated(unit, registry), "sections": home_links(unit, registry)}
     rendered = {
@@ -90,15 +90,23 @@ def render_unit(unit: ResolvedUnit, env: jinja2.Environment | None = None, regis
         "feed.xml": feeds.atom(unit, registry),
         "robots.txt": feeds.robots(unit),
     }
+    data = open_data.files(unit)  # added after the pages, which come first in the dict
     for page in pages(unit, registry):
         here = page.route
 
         def link(kind: str, key: str | None = None, _here: Route = here) -> str:
             return _here.link_to(route(registry[kind], key))
 
-        context = {**shared, "page": page, "item": page.item, "key": page.key, "link": link}
+        def data_links(kind: str, key: str | None = None, _here: Route = here) -> dict[str, str] | None:
+            """Links to the open data of a page's table (csv, json, package), or None if it has none."""
+            if data_route(registry[kind], key).file not in data:
+                return None
+            return {fmt: _here.link_to(data_route(registry[kind], key, fmt)) for fmt in (*DATA_FORMATS, "package")}
+
+        context = {**shared, "page": page, "item": page.item, "key": page.key, "link": link, "data_links": data_links}
         try:
             rendered[here.file] = env.get_template(page.template).render(context)
         except jinja2.TemplateError as error:
             raise BuildError(f"Mẫu {page.template} lỗi khi tạo {unit.slug}/{here.file}: {error}") from error
+    rendered.update(data)
     return rendered
