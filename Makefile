@@ -6,7 +6,7 @@ INPUTS := pyproject.toml constraints.txt constraints-test.txt
 RUN_STAMP := $(VENV)/.runtime-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 
-.PHONY: install site test test-fast lint golden serve clean tools bench bench-weight bench-lighthouse cms edit
+.PHONY: install site test test-fast lint golden serve clean tools bench bench-weight bench-lighthouse cms edit mutation
 
 # Runtime only (what a web server or a CI publishing shard needs): every package pinned by
 # constraints.txt, no test extras.
@@ -69,6 +69,12 @@ test-fast: $(STAMP) lint
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
+
+# Mutation testing of the schema, load and resolve stages (by hand, not in `make test`: about an
+# hour on 2 free cores). mutmut is installed here only; its settings are [tool.mutmut] in pyproject.toml.
+mutation: $(STAMP)
+	$(BIN)/pip install --quiet mutmut==3.8.1
+	$(BIN)/mutmut run --max-children 2; $(BIN)/mutmut results
 
 # Refresh the committed golden Markdown after an intended template or content change.
 golden: $(STAMP)

@@ -43,6 +43,29 @@ def test_refusals_name_the_place(text, expected):
     assert caught.value.problem.format() == expected
 
 
+UNCLOSED = "Dấu ngoặc kép hoặc nháy đơn chưa được đóng [yaml-unclosed-quote]"
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # A quote left open is closed by the next line's quote, so PyYAML complains a line later:
+        # the editor is sent to the quote that was opened, skipping what cannot open one.
+        ('a: "ok"\nb: "mở\nc: "x"\n', "2:4"),  # a balanced line before it
+        ('# ghi chú có dấu " ở đây\na: "mở\nb: "x"\n', "2:4"),  # a quote in a comment line
+        ('  # "\na: "mở\nb: "x"\n', "2:4"),  # an indented comment line
+        ('a: 1 # chú thích "x\nb: "mở\nc: "x"\n', "2:4"),  # a quote in a trailing comment
+        ('a: "màn hình 12\\" inch"\nb: "mở\nc: "x"\n', "2:4"),  # an escaped quote
+        ('a: "Bộ phận "Một cửa"\nb: "x"\n', "1:4"),  # three quotes: the first one opened the value
+        ('a:\n  - "x\n  - "y"\nb: 1\n', "2:5"),  # in a list
+    ],
+)
+def test_an_unclosed_quote_is_reported_where_it_was_opened(text, place):
+    with pytest.raises(LoadError) as caught:
+        load_text(text, "f.yml")
+    assert caught.value.problem.format() == f"f.yml:{place}: {UNCLOSED}"
+
+
 def test_a_python_tag_is_never_executed(tmp_path):
     marker = tmp_path / "pwned"
     with pytest.raises(LoadError):

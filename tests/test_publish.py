@@ -152,11 +152,38 @@ def test_shards_split_the_units_deterministically(project, tmp_path):
     for index in (1, 2, 3):
         run = publish(project, tmp_path / f"shard{index}", "--shard", f"{index}/3")
         assert run.code == 0, run.err
-        seen += sorted(p.name for p in (tmp_path / f"shard{index}").iterdir() if p.is_dir())
-    assert sorted(seen) == UNITS
-    assert [shard_of(s, 3) for s in UNITS] == [shard_of(s, 3) for s in UNITS]
+        published = sorted(p.name for p in (tmp_path / f"shard{index}").iterdir() if p.is_dir())
+        assert published == [s for s in UNITS if shard_of(s, 3) == index - 1]  # the CLI follows shard_of
+        seen += published
+    assert sorted(seen) == UNITS  # every unit once, none twice
+    assert len({shard_of(s, 3) for s in UNITS}) > 1  # the bundled units do not all land in one shard
     bad = publish(project, tmp_path / "x", "--shard", "4/3")
     assert (bad.code, bad.err) == (2, "Lỗi: --shard «4/3» phải có dạng I/N với 1 ≤ I ≤ N, vd 2/8\n")
+
+
+SLUGS = [f"{place}-{n}" for place in ("xa", "phuong", "so", "huyen") for n in range(60)]
+
+
+def test_each_unit_is_in_exactly_one_shard_and_shards_are_balanced():
+    for count in range(1, 9):
+        shards = [shard_of(s, count) for s in SLUGS]
+        assert set(shards) <= set(range(count)), count
+        sizes = [shards.count(i) for i in range(count)]
+        # 240 slugs: every shard holds between half and one and a half times its fair share
+        assert min(sizes) >= len(SLUGS) / count / 2, (count, sizes)
+        assert max(sizes) <= len(SLUGS) / count * 3 / 2, (count, sizes)
+
+
+def test_adding_units_moves_no_existing_unit_and_every_machine_agrees():
+    before = {s: shard_of(s, 8) for s in SLUGS[:100]}
+    after = {s: shard_of(s, 8) for s in SLUGS}  # 140 units added
+    assert {s: after[s] for s in before} == before
+    # CI shards run on different machines: the assignment must not depend on the process (hash seed)
+    script = f"from generator.publish.policy import shard_of; print([shard_of(s, 8) for s in {SLUGS!r}])"
+    for seed in ("1", "2"):
+        out = subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": seed},
+                             capture_output=True, text=True, check=True).stdout
+        assert out.strip() == str([after[s] for s in SLUGS]), seed
 
 
 def test_plain_progress_lines_outside_a_terminal(project, tmp_path):

@@ -3,6 +3,7 @@
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -28,24 +29,55 @@ def fetch_until(url: str, wanted: str, seconds: float = 30) -> str:
     raise AssertionError(f"{wanted!r} never appeared at {url}")
 
 
+class Lines:
+    """The server's stderr, read on a thread so the test can wait for a line with a deadline."""
+
+    def __init__(self, stream) -> None:
+        self.lines: list[str] = []
+        self.thread = threading.Thread(target=lambda: self.lines.extend(stream), daemon=True)
+        self.thread.start()
+
+    def wait_for(self, wanted: str, seconds: float = 30) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if any(wanted in line for line in list(self.lines)):
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"{wanted!r} never printed; got:\n{''.join(self.lines)}")
+
+
 def test_preview_regenerates_on_yaml_edits_and_survives_bad_data(project: Path):
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "-C", str(project), "serve", "son-thuong", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
+    err = Lines(server.stderr)
     try:
         url = f"http://127.0.0.1:{port}/lien-he/"
-        fetch_until(url, "Bộ phận Tiếp nhận và Trả kết quả")
+        before = fetch_until(url, "Bộ phận Tiếp nhận và Trả kết quả")
+        assert "Nhận hồ sơ mới" not in before
+        # A good edit: the NEW text must appear (polled with a deadline, never a bare sleep).
         hotlines = project / "units/son-thuong/hotlines.yml"
-        hotlines.write_text(hotlines.read_text(encoding="utf-8").replace("Tiếp nhận hồ sơ", "Nhận hồ sơ mới", 1), encoding="utf-8")
+        good = hotlines.read_text(encoding="utf-8")
+        hotlines.write_text(good.replace("Tiếp nhận hồ sơ", "Nhận hồ sơ mới", 1), encoding="utf-8")
         fetch_until(url, "Nhận hồ sơ mới")
+        # A broken edit: the rebuild runs (its error is printed, with file, line and code) ...
         unit = project / "units/son-thuong/unit.yml"
-        unit.write_text(unit.read_text(encoding="utf-8") + "province: lặp\n", encoding="utf-8")
-        time.sleep(3)
-        fetch_until(url, "Nhận hồ sơ mới", seconds=5)
+        unit_text = unit.read_text(encoding="utf-8")
+        unit.write_text(unit_text + "province: lặp\n", encoding="utf-8")
+        err.wait_for("Khoá «province» bị lặp lại trong cùng một khối [duplicate-key]")
+        # ... and the last good page is still served whole.
+        with urllib.request.urlopen(url, timeout=5) as response:
+            assert response.status == 200
+            kept = response.read().decode("utf-8")
+        assert "Nhận hồ sơ mới" in kept and "</html>" in kept
+        # Once the mistake is fixed, the preview follows edits again.
+        unit.write_text(unit_text, encoding="utf-8")
+        hotlines.write_text(good.replace("Tiếp nhận hồ sơ", "Hồ sơ đã sửa lại", 1), encoding="utf-8")
+        fetch_until(url, "Hồ sơ đã sửa lại")
     finally:
         server.terminate()
-        _, err = server.communicate(timeout=20)
-    assert "Khoá «province» bị lặp lại trong cùng một khối [duplicate-key]" in err
-    assert "Traceback" not in err
+        server.wait(timeout=20)
+        err.thread.join(timeout=5)
+    assert "Traceback" not in "".join(err.lines)

@@ -5,6 +5,7 @@ stated; the only computed values are rates and sums, each labelled with its base
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
@@ -38,31 +39,46 @@ class Row:
     amount: Quantity | None = None
 
 
-def dossier_rows(table: DossierStats) -> list[Row]:
-    """The rows of one scope's table: only what the source gives, in the order of the official form."""
-    rows: list[Row] = []
+# Figures reported beside the three groups: (field, label, the group whose colour they take).
+EXTRA = (
+    ("overdue_total", "Quá hạn (đã giải quyết quá hạn và đang quá hạn)", "in_progress"),
+    ("due", "Hồ sơ đến hạn", "resolved"),
+    ("withdrawn", "Rút hoặc trả lại", "withdrawn"),
+)
+
+
+def stated(table: DossierStats) -> Iterator[tuple[str, str, str, Quantity, bool]]:
+    """(group, measure, label, value, is a total) for each figure the source gives, in the order of
+    the official form: the one walk over a table that the page, the chart and the open data share."""
     for group, (title, parts) in LABELS.items():
         figures = getattr(table, group)
         if figures is None:
             continue
         if figures.total is not None:
-            rows.append(Row(title, number(figures.total), group, True, figures.total))
-        else:
-            given = [getattr(figures, n) for n, _ in parts if getattr(figures, n) is not None]
-            if len(given) >= 2:
-                summed = sum((q.value for q in given), Decimal(0))
-                rows.append(Row(f"{title} (cộng các số dưới, tính từ số liệu)", number(summed), group, True))
-            elif given:
-                rows.append(Row(title, "", group, True))
+            yield group, f"{group}.total", title, figures.total, True
         for name, label in parts:
             if (value := getattr(figures, name)) is not None:
-                rows.append(Row(label, number(value), group, False, value))
-    if table.overdue_total is not None:
-        rows.append(Row("Quá hạn (đã giải quyết quá hạn và đang quá hạn)", number(table.overdue_total), "in_progress", True, table.overdue_total))
-    if table.due is not None:
-        rows.append(Row("Hồ sơ đến hạn", number(table.due), "resolved", True, table.due))
-    if table.withdrawn is not None:
-        rows.append(Row("Rút hoặc trả lại", number(table.withdrawn), "withdrawn", True, table.withdrawn))
+                yield group, f"{group}.{name}", label, value, False
+    for name, label, group in EXTRA:
+        if (value := getattr(table, name)) is not None:
+            yield group, name, label, value, True
+
+
+def dossier_rows(table: DossierStats) -> list[Row]:
+    """The rows of one scope's table: only what the source gives, in the order of the official form;
+    a group whose total the source leaves out is headed by the sum of its parts, labelled as computed."""
+    figures = list(stated(table))
+    rows: list[Row] = []
+    for group, (title, _) in LABELS.items():
+        mine = [f for f in figures if f[1].startswith(group + ".")]
+        if mine and not any(is_total for *_, is_total in mine):
+            if len(mine) >= 2:
+                summed = sum((value.value for *_, value, _ in mine), Decimal(0))
+                rows.append(Row(f"{title} (cộng các số dưới, tính từ số liệu)", number(summed), group, True))
+            else:
+                rows.append(Row(title, "", group, True))
+        rows += [Row(label, number(value), group, is_total, value) for _, _, label, value, is_total in mine]
+    rows += [Row(label, number(value), group, True, value) for group, measure, label, value, _ in figures if "." not in measure]
     return rows
 
 

@@ -28,7 +28,7 @@ from ..routes import DATA_FOLDER, DATA_FORMATS, DATA_PACKAGE, data_route, data_t
 from ..schema.documents import DossierStats, Report
 from ..schema.procedure import Channel
 from ..schema.types import Quantity, format_date
-from .charts import LABELS
+from .charts import stated
 
 Cell = str | Decimal | bool | None
 
@@ -154,20 +154,8 @@ def _figure(scope: str | None, measure: str, label: str, quantity: Quantity, uni
 
 def dossier_figures(table: DossierStats) -> list[dict[str, Cell]]:
     """The figures the source gives for one scope, in the order the page shows them."""
-    rows: list[dict[str, Cell]] = []
     scope = table.scope
-    for group, (title, parts) in LABELS.items():
-        figures = getattr(table, group)
-        if figures is None:
-            continue
-        if figures.total is not None:
-            rows.append(_figure(scope, f"{group}.total", title, figures.total, "hồ sơ"))
-        for name, label in parts:
-            if (value := getattr(figures, name)) is not None:
-                rows.append(_figure(scope, f"{group}.{name}", label, value, "hồ sơ"))
-    for name, label in (("overdue_total", "Quá hạn (đã giải quyết quá hạn và đang quá hạn)"), ("due", "Hồ sơ đến hạn"), ("withdrawn", "Rút hoặc trả lại")):
-        if (value := getattr(table, name)) is not None:
-            rows.append(_figure(scope, name, label, value, "hồ sơ"))
+    rows = [_figure(scope, measure, label, value, "hồ sơ") for _, measure, label, value, _ in stated(table)]
     rows += [_figure(scope, "published_rate", p.label, p.value, "%") for p in table.rates]
     return rows
 
