@@ -70,6 +70,7 @@ class Code(str, Enum):
     STATUS_DATE_MISSING = ("status-date-missing", "Thêm status_date: ngày sáp nhập hoặc giải thể.")
     SUCCESSOR_MISSING = ("successor-missing", "Thêm successor: tên (và địa chỉ trang) của đơn vị kế thừa.")
     REPLACED_BY_MISSING = ("replaced-by-missing", "Thêm replaced_by: mã thủ tục thay thế.")
+    SOURCE_MISSING = ("source-missing", "Thêm sources: tên và địa chỉ của nơi đã lấy thông tin thủ tục.")
     SCORE_ABOVE_SCALE = ("score-above-scale", "Kiểm tra lại điểm và thang điểm tối đa.")
     RANK_ABOVE_COUNT = ("rank-above-count", "Kiểm tra lại thứ hạng và số đơn vị được xếp hạng.")
     DOSSIER_SUM_MISMATCH = ("dossier-sum-mismatch", "Đối chiếu tổng và các số thành phần với văn bản gốc; nếu văn bản ghi đúng như vậy thì giữ nguyên.")

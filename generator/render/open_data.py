@@ -28,6 +28,7 @@ from ..routes import DATA_FOLDER, DATA_FORMATS, DATA_PACKAGE, data_route, data_t
 from ..schema.documents import DossierStats, Report
 from ..schema.procedure import Channel
 from ..schema.types import Quantity, format_date
+from ..schema.unit import Source
 from .charts import stated
 
 Cell = str | Decimal | bool | None
@@ -98,14 +99,20 @@ PROCEDURE_COLUMNS = (
 )
 
 
+def _latest_access(sources: list[Source]) -> str | None:
+    days = [source.accessed for source in sources if source.accessed]
+    return max(days).isoformat() if days else None
+
+
 def _procedure_row(item: UnitProcedure, site: str) -> dict[str, Cell]:
     record = item.record
     row: dict[str, Cell] = {
         "code": item.code, "name": record.name, "field": record.field, "field_name": item.field_name,
         "status": record.status.value, "online_level": record.online_level.value, "online_level_label": record.online_level.label,
         "time_limit": item.time_limit, "fee": item.fee, "page": site + route(PROCEDURE, item.code).url,
-        "source_title": record.source.title, "source_url": record.source.url,
-        "source_accessed": record.source.accessed.isoformat() if record.source.accessed else None,
+        "source_title": "; ".join(source.title for source in record.all_sources),
+        "source_url": "; ".join(source.url for source in record.all_sources if source.url) or None,
+        "source_accessed": _latest_access(record.all_sources),
         "last_reviewed": record.last_reviewed.isoformat(),
     }
     for channel, name in _CHANNELS.items():
@@ -120,7 +127,7 @@ def procedure_table(unit: ResolvedUnit) -> Table | None:
         return None
     site = unit.unit.site_url
     rows = [_procedure_row(p, site) for p in sorted(unit.procedures, key=lambda p: (p.record.name, p.code))]
-    sources = sorted({(p.record.source.title, p.record.source.url or "") for p in unit.procedures})
+    sources = sorted({(source.title, source.url or "") for p in unit.procedures for source in p.record.all_sources})
     return Table(
         PROCEDURE, None, f"Thủ tục hành chính của {unit.unit.name}",
         "Các thủ tục hành chính đơn vị giải quyết, như trang «Thủ tục hành chính» ghi, theo thứ tự A–Z. Thời hạn và phí, lệ phí "

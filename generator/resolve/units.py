@@ -13,7 +13,7 @@ from ..load import Located, Project, UnitSource
 from ..problems import Code, Problem, Suggester
 from ..schema import CitedDocument, HotlinesFile, IndicesFile, Plan, Procedure, Report, Unit
 from ..schema.documents import Issued
-from ..schema.procedure import LegalStatus
+from ..schema.procedure import Channel, LegalStatus
 from ..schema.types import Change
 from ..schema.unit import LocalProcedure
 
@@ -54,8 +54,26 @@ class UnitProcedure:
 
     @property
     def fee(self) -> str | None:
-        """The local fee, or the first channel's that has one."""
-        return self.local.fee or next((c.fee for c in self.record.channels if c.fee), None)
+        """The local fee (it applies to every channel); or the channels' own fees, each named by its
+        channel when they differ, so an in-person fee never stands for the online one."""
+        if self.local.fee:
+            return self.local.fee
+        fees = [(c.channel.label, c.fee_text) for c in self.record.channels if c.fee_text]
+        if len({fee for _, fee in fees}) <= 1:
+            return fees[0][1] if fees else None
+        return "; ".join(f"{label}: {fee}" for label, fee in fees)
+
+    @property
+    def online_fee(self) -> str | None:
+        """The online channel's own fee where the source gives one (the local fee first)."""
+        online = self.record.channel(Channel.ONLINE)
+        return self.local.fee or (online.fee_text if online and online.fee_text else self.fee)
+
+    @property
+    def online_time_limit(self) -> str | None:
+        """The online channel's own time limit where the source gives one (the local one first)."""
+        online = self.record.channel(Channel.ONLINE)
+        return self.local.time_limit or (online.time_limit if online and online.time_limit else self.time_limit)
 
     @property
     def is_online(self) -> bool:

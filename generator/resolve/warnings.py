@@ -176,8 +176,17 @@ def _insecure_links(project: Project) -> list[Problem]:
         _warning(_place(located, loc), f"Đường dẫn «{text}» không dùng https", Code.INSECURE_LINK)
         for located in _located_files(project)
         for loc, text in _texts(located.doc.data)
-        if text.startswith("http://")
+        if text.startswith("http://") and not _is_source_address(loc)
     ]
+
+
+_SOURCE_KEYS = frozenset({"source", "sources", "published"})
+
+
+def _is_source_address(loc: tuple[str | int, ...]) -> bool:
+    """The address of a cited source (a procedure's sources, a report's article): government sites are
+    often plain http, and the citation must stay as the source is, so no warning."""
+    return bool(loc) and loc[-1] == "url" and any(part in _SOURCE_KEYS for part in loc[:-1])
 
 
 def _report_date_warnings(source: UnitSource) -> list[Problem]:
@@ -224,7 +233,7 @@ def _blank_numbers(source: UnitSource) -> list[Problem]:
             Code.BLANK_DOCUMENT_NUMBER,
         )
         for located in _issued(source)
-        if located.value.number is None
+        if located.value.number is None and located.value.published is None  # an article gives no number
     ]
 
 

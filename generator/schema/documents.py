@@ -62,6 +62,18 @@ class Section(Model):
     sections: list[Section] = Field(default_factory=list, description="Các mục con", examples=[[{"heading": "a) Truyền thông về cải cách thể chế", "items": ["…"]}]])
 
 
+class Publication(Model):
+    """Nơi văn bản được biết đến khi không có bản gốc: một bài báo hoặc một trang web
+    (tên báo, trang; ngày đăng; địa chỉ). Trang ghi «Nguồn: …» thay cho số và ngày ban hành."""
+
+    publisher: Text = Field(description="Tên báo hoặc trang đăng, vd «Báo Lâm Đồng»", examples=["Báo Lâm Đồng"])
+    title: Text | None = Field(None, description="Tiêu đề bài đúng như bài ghi", examples=["Trên 7.600 hồ sơ bị quá hạn trong quý I"])
+    date: PartialVnDate | None = Field(None, description="Ngày đăng (ngày/tháng/năm); để trống nếu trang không ghi", examples=["18/03/2020"])
+    time: Text | None = Field(None, description="Giờ đăng, nếu trang ghi, vd «13:18»", examples=["13:18"])
+    url: Url = Field(description="Địa chỉ bài báo, trang web (giữ nguyên, kể cả http://)", examples=["https://baolamdong.vn/"])
+    accessed: VnDate | None = Field(None, description="Ngày xem trang (ngày/tháng/năm)", examples=["01/12/2026"])
+
+
 class Issued(Model):
     """Phần đầu chung của kế hoạch và báo cáo."""
 
@@ -76,6 +88,11 @@ class Issued(Model):
     signer: Signer | None = Field(None, description="Người ký", examples=[{"title": "KT. CHỦ TỊCH – PHÓ CHỦ TỊCH", "name": "Hồ Văn Thịnh"}])
     recipients: list[Text] = Field(default_factory=list, description="Nơi nhận", examples=[["Sở Thông tin và Truyền thông", "Lưu: VT"]])
     source: Text | None = Field(None, description="Nguồn của văn bản, vd tệp gốc đã số hoá", examples=["Bản số hoá trên Trang thông tin điện tử huyện"])
+    published: Publication | None = Field(
+        None,
+        description="Khi chỉ biết văn bản qua một bài báo hoặc trang web: tên báo, ngày đăng, địa chỉ; khi đó số, ngày ban hành để trống nếu bài không ghi",
+        examples=[{"publisher": "Báo Lâm Đồng", "date": "18/03/2020", "url": "https://baolamdong.vn/"}],
+    )
 
     kind_label: ClassVar[str] = "Văn bản"
 
@@ -93,8 +110,18 @@ class Issued(Model):
         return []
 
     def feed_date(self) -> dt.date | None:
-        """The day the document is dated from (its first possible day when the day is blank)."""
-        return self.date.first_day() if self.date is not None else None
+        """The day the document is dated from (its first possible day when the day is blank), or the
+        day the article that reports it was published."""
+        if self.date is not None:
+            return self.date.first_day()
+        if self.published is not None and self.published.date is not None:
+            return self.published.date.first_day()
+        return None
+
+    @property
+    def known_from_publication(self) -> bool:
+        """Known only through an article or web page: no number and no issue date of its own."""
+        return self.published is not None and self.number is None and self.date is None
 
     def changes(self) -> list[Change]:
         date = self.feed_date()

@@ -22,6 +22,7 @@ class OnlineLevel(Choice):
     FULL = ("full", "Toàn trình")
     PARTIAL = ("partial", "Một phần")
     NONE = ("none", "Không")
+    UNKNOWN = ("unknown", "Chưa có thông tin")
 
 
 class LegalStatus(Choice):
@@ -42,8 +43,20 @@ class ChannelDetail(Model):
 
     channel: Channel = Field(description="Cách nộp hồ sơ", examples=["online"])
     time_limit: Text | None = Field(None, description="Thời hạn giải quyết qua cách này; để trống nếu chưa có nguồn", examples=["03 ngày làm việc"])
-    fee: Text | None = Field(None, description="Phí, lệ phí qua cách này; «Không» nếu miễn phí; để trống nếu chưa có nguồn", examples=["Không"])
+    fee: Text | None = Field(
+        None,
+        description="Phí, lệ phí qua cách này; «Không» nếu miễn phí; để trống nếu chưa có nguồn. Khi nguồn ghi riêng phí và lệ phí: ghi phí ở đây, lệ phí ở «charge»",
+        examples=["Không"],
+    )
+    charge: Text | None = Field(None, description="Lệ phí qua cách này, khi nguồn ghi riêng với phí", examples=["Từ 100.000 đồng đến 500.000 đồng/giấy"])
     description: Text | None = Field(None, description="Mô tả, vd giờ nhận hồ sơ", examples=["Giảm 30% lệ phí khi nộp trực tuyến"])
+
+    @property
+    def fee_text(self) -> str | None:
+        """The fee on one line: «Phí: …; lệ phí: …» when the source gives them apart."""
+        if self.charge is None:
+            return self.fee
+        return f"Phí: {self.fee}; lệ phí: {self.charge}" if self.fee else f"Lệ phí: {self.charge}"
 
 
 class Form(Model):
@@ -69,15 +82,19 @@ class Procedure(Model):
     code: ProcedureCode = Field(description="Mã thủ tục quốc gia (viết trong ngoặc kép), vd \"1.000593\"", examples=["1.000593"])
     name: Text = Field(description="Tên thủ tục", examples=["Đăng ký kết hôn lưu động"])
     field: Slug = Field(description="Mã lĩnh vực trong content/fields.yml, vd «ho-tich»", examples=["ho-tich"])
-    levels: list[HandlingLevel] = Field(description="Cấp thực hiện", examples=[["commune"]])
-    online_level: OnlineLevel = Field(description="Mức dịch vụ công trực tuyến (Nghị định 42/2022/NĐ-CP)", examples=["partial"])
+    levels: list[HandlingLevel] = Field(default_factory=list, description="Cấp thực hiện; để trống nếu nguồn không ghi", examples=[["commune"]])
+    online_level: OnlineLevel = Field(
+        OnlineLevel.UNKNOWN,
+        description="Mức dịch vụ công trực tuyến (Nghị định 42/2022/NĐ-CP): full, partial, none; «unknown» (hoặc để trống) nếu nguồn không ghi",
+        examples=["partial"],
+    )
     online_url: Url | None = Field(None, description="Đường dẫn nộp hồ sơ trực tuyến", examples=["https://dichvucong.gov.vn/"])
     steps: list[Text] = Field(default_factory=list, description="Trình tự thực hiện, mỗi mục một bước", examples=[["Nộp hồ sơ tại Bộ phận Tiếp nhận và Trả kết quả."]])
-    channels: list[ChannelDetail] = Field(description="Cách thức thực hiện: mỗi cách nộp một dòng", examples=[[{"channel": "in-person", "time_limit": "03 ngày làm việc", "fee": "Không"}]])
+    channels: list[ChannelDetail] = Field(default_factory=list, description="Cách thức thực hiện: mỗi cách nộp một dòng", examples=[[{"channel": "in-person", "time_limit": "03 ngày làm việc", "fee": "Không"}]])
     dossier: list[DossierItem] = Field(default_factory=list, description="Thành phần hồ sơ", examples=[[{"document": "Tờ khai đăng ký kết hôn", "originals": "1"}]])
     dossier_sets: Text | None = Field(None, description="Số lượng hồ sơ, vd «01 bộ»", examples=["01 bộ"])
     applicants: list[Text] = Field(default_factory=list, description="Đối tượng thực hiện", examples=[["Công dân Việt Nam cư trú trong nước"]])
-    authority: Text = Field(description="Cơ quan thực hiện", examples=["Ủy ban nhân dân cấp xã"])
+    authority: Text | None = Field(None, description="Cơ quan thực hiện; để trống nếu nguồn không ghi", examples=["Ủy ban nhân dân cấp xã"])
     result: Text | None = Field(None, description="Kết quả thực hiện", examples=["Giấy chứng nhận kết hôn"])
     conditions: list[Text] = Field(default_factory=list, description="Yêu cầu, điều kiện thực hiện", examples=[["Hai bên nam, nữ đủ điều kiện kết hôn theo luật"]])
     legal_basis: list[Text] = Field(default_factory=list, description="Căn cứ pháp lý", examples=[["Luật Hộ tịch năm 2014"]])
@@ -87,7 +104,12 @@ class Procedure(Model):
         None, description="Ngày thủ tục được sửa đổi, thay thế hoặc bãi bỏ (theo quyết định công bố)", examples=["15/03/2025"]
     )
     announced_by: Text | None = Field(None, description="Quyết định công bố thủ tục", examples=["Quyết định công bố của Chủ tịch UBND tỉnh"])
-    source: Source = Field(description="Nguồn của bản ghi này", examples=[{"title": "Cổng Dịch vụ công quốc gia, thủ tục 1.000593", "url": "https://dichvucong.gov.vn/"}])
+    source: Source | None = Field(None, description="Nguồn của bản ghi này, khi chỉ có một nguồn", examples=[{"title": "Cổng Dịch vụ công quốc gia, thủ tục 1.000593", "url": "https://dichvucong.gov.vn/"}])
+    sources: list[Source] = Field(
+        default_factory=list,
+        description="Các nguồn của bản ghi (vd bản ghi quốc gia cho trình tự, trang của đơn vị cho giờ và thời hạn riêng): mỗi nguồn có tên, địa chỉ, ngày tra cứu",
+        examples=[[{"title": "Cổng Dịch vụ công quốc gia, thủ tục 1.000593", "url": "https://dichvucong.gov.vn/", "accessed": "22/11/2026"}]],
+    )
     last_reviewed: VnDate = Field(description="Ngày rà soát gần nhất (ngày/tháng/năm)", examples=["22/11/2026"])
 
     @model_validator(mode="after")
@@ -96,11 +118,25 @@ class Procedure(Model):
             raise PydanticCustomError(Code.REPLACED_BY_MISSING, "Thủ tục đã bị thay thế phải ghi replaced_by", {"field": "status"})
         return self
 
+    @model_validator(mode="after")
+    def _sourced(self) -> Self:
+        if self.source is None and not self.sources:
+            raise PydanticCustomError(Code.SOURCE_MISSING, "Bản ghi thủ tục phải ghi nguồn (sources)", {"field": "sources"})
+        return self
+
+    @property
+    def all_sources(self) -> list[Source]:
+        """Every source of the record, the single `source` first."""
+        return ([self.source] if self.source else []) + self.sources
+
+    def channel(self, channel: Channel) -> ChannelDetail | None:
+        return next((c for c in self.channels if c.channel is channel), None)
+
     def is_in_force(self) -> bool:
         return self.status in (LegalStatus.IN_FORCE, LegalStatus.AMENDED)
 
     def is_online(self) -> bool:
-        return self.online_level is not OnlineLevel.NONE
+        return self.online_level in (OnlineLevel.FULL, OnlineLevel.PARTIAL)
 
 
 class FieldEntry(Model):

@@ -70,7 +70,7 @@ def _pattern(code: Code, regex: str, message: str) -> tuple[BeforeValidator, Wit
 
 # The one definition of each pattern; `cchc new` and the loader's file names use the same.
 SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
-PROCEDURE_CODE_PATTERN = r"\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.H\d{2})?|[A-Z]+(-[A-Z0-9]+)+"
+PROCEDURE_CODE_PATTERN = r"\d\.\d{6}((\.\d{3}\.\d{2}\.\d{2})?\.H\d{2})?|[A-Z]+(-[A-Z0-9]+)+"
 DATE_FORMAT = "%d/%m/%Y"
 
 
@@ -93,7 +93,7 @@ ProcedureCode = Annotated[
     *_pattern(
         Code.INVALID_PROCEDURE_CODE,
         PROCEDURE_CODE_PATTERN,
-        "Mã thủ tục «{value}» không đúng dạng (vd: 1.000593, 1.000593.000.00.00.H37 hoặc B-BTP-BS43)",
+        "Mã thủ tục «{value}» không đúng dạng (vd: 1.000593, 1.000593.H37, 1.000593.000.00.00.H37 hoặc B-BTP-BS43)",
     ),
 ]
 

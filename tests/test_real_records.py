@@ -1,0 +1,79 @@
+"""The real published records of tests/data/real/, encoded as project YAML (`<id>/record.yml`), are
+built into a throwaway copy of the bundled project, and every fact of each record's `facts.yml`
+must appear on its built page exactly as published (HTML text, whitespace normalised), except the
+facts its `not_shown.yml` lists with a reason. Change one figure in a record.yml and this fails."""
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, cchc, copy_project
+
+REAL = ROOT / "tests/data/real"
+ENCODED = sorted(p.parent.name for p in REAL.glob("*/record.yml"))
+UNIT = "son-thuong"
+FIELDS = {"dat-dai": "Đất đai", "cong-nghiep-tieu-dung": "Công nghiệp tiêu dùng", "hang-hai-va-duong-thuy": "Hàng hải và đường thủy"}
+
+
+def normalised(page: str) -> str:
+    main = page[page.index("<article"):page.index("</article>")]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", main)).split())
+
+
+def kind_of(record: str) -> str:
+    return "procedure" if re.search(r"^code:", record, re.M) else "report"
+
+
+def code_of(record: str) -> str:
+    return re.search(r'^code: "([^"]+)"', record, re.M)[1]
+
+
+def not_shown(record_id: str) -> dict[str, str]:
+    path = REAL / record_id / "not_shown.yml"
+    listed = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    return {entry["text"]: entry["reason"] for entry in (listed or {}).get("not_shown", [])}
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled project plus every encoded record, in one unit, built once."""
+    root = copy_project(tmp_path_factory.mktemp("real"))
+    fields = root / "content/fields.yml"
+    fields.write_text(fields.read_text(encoding="utf-8") + "".join(f"  - slug: {s}\n    name: {n}\n" for s, n in FIELDS.items()), encoding="utf-8")
+    procedures = root / f"units/{UNIT}/procedures.yml"
+    for record_id in ENCODED:
+        text = (REAL / record_id / "record.yml").read_text(encoding="utf-8")
+        if kind_of(text) == "procedure":
+            code = code_of(text)
+            shutil.copy(REAL / record_id / "record.yml", root / f"content/procedures/{code}.yml")
+            procedures.write_text(procedures.read_text(encoding="utf-8") + f'  - code: "{code}"\n', encoding="utf-8")
+        else:
+            shutil.copy(REAL / record_id / "record.yml", root / f"units/{UNIT}/reports/{record_id}.yml")
+    run = cchc(root, "build", UNIT, env={"SOURCE_DATE_EPOCH": "1779408000"})
+    assert run.code == 0, run.err
+    return root
+
+
+def page_of(root: Path, record_id: str) -> str:
+    text = (REAL / record_id / "record.yml").read_text(encoding="utf-8")
+    path = f"thu-tuc/{code_of(text)}" if kind_of(text) == "procedure" else f"bao-cao/{record_id}"
+    return normalised((root / "site" / UNIT / path / "index.html").read_text(encoding="utf-8"))
+
+
+def test_at_least_five_reports_and_five_procedures_are_encoded():
+    kinds = [kind_of((REAL / r / "record.yml").read_text(encoding="utf-8")) for r in ENCODED]
+    assert kinds.count("report") >= 5 and kinds.count("procedure") >= 5, ENCODED
+
+
+@pytest.mark.parametrize("record_id", ENCODED)
+def test_every_fact_of_the_source_is_on_the_page_as_published(real_site, record_id):
+    facts = yaml.safe_load((REAL / record_id / "facts.yml").read_text(encoding="utf-8"))["facts"]
+    skipped = not_shown(record_id)
+    assert set(skipped) <= {f["text"] for f in facts}, "not_shown names a text that is not a fact"
+    assert all(reason.strip() for reason in skipped.values())
+    text = page_of(real_site, record_id)
+    missing = [f"{f['what']}: «{f['text']}»" for f in facts if f["text"] not in skipped and " ".join(f["text"].split()) not in text]
+    assert not missing, f"{record_id}: not on the page as published:\n" + "\n".join(missing)
