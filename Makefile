@@ -6,7 +6,7 @@ INPUTS := pyproject.toml constraints.txt constraints-test.txt
 RUN_STAMP := $(VENV)/.runtime-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 
-.PHONY: install site test test-fast lint golden serve clean tools bench bench-weight bench-lighthouse cms edit mutation
+.PHONY: install site test test-fast lint golden serve clean tools bench bench-weight bench-scaling bench-lighthouse cms edit mutation
 
 # Runtime only (what a web server or a CI publishing shard needs): every package pinned by
 # constraints.txt, no test extras.
@@ -102,6 +102,11 @@ bench-lighthouse: $(STAMP) tools $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse
 # The nightly-publish benchmark on a synthetic province (several minutes; not part of `make test`).
 bench: $(STAMP)
 	$(BIN)/python bench/publish.py
+
+# The three once-quadratic paths, each at two sizes ten times apart: the ratio shows linear growth
+# (a few minutes: it writes and loads catalogs of up to 20,000 records).
+bench-scaling: $(STAMP)
+	$(BIN)/python bench/scaling.py
 
 serve: $(RUN_STAMP)
 	$(BIN)/cchc serve $(UNIT)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .content_types import REGISTRY
-from .problems import CchcError, ContentError, UsageError, count_line, print_problems
+from .problems import CchcError, ContentError, UsageError, count_line, print_problems, printable
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -116,7 +116,9 @@ def _report(error: CchcError) -> None:
         blocked = "lỗi" if any(p.is_error for p in error.problems) else "cảnh báo (chế độ --strict)"
         print(f"Có {count_line(error.problems)}; chưa dựng trang nào vì còn {blocked}. Sửa các dòng trên rồi chạy lại.", file=sys.stderr)
     else:
-        print(f"Lỗi: {error}", file=sys.stderr)
+        # The message may quote what was typed or written (a unit name, a file name): never echo
+        # a control character raw to the terminal; its own line breaks stay.
+        print("\n".join(printable(line) for line in f"Lỗi: {error}".split("\n")), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import fnmatch
 from pathlib import Path
 
-from ..problems import UsageError
+from ..problems import UsageError, printable
 
 RULES = Path("deploy/cms/OWNERS")
 
@@ -56,7 +56,7 @@ def owners(root: Path, changed: list[str], editor: str, rules_path: Path | None 
     rules = read_rules(root / (rules_path or RULES))
     messages = refusals(rules, changed, editor)
     for message in messages:
-        print(message)
+        print(printable(message))  # file names come from the change set: no control character raw
     if messages:
         print(f"Có {len(messages)} tệp ngoài quyền của @{editor.lstrip('@')}; hãy chuyển cho người được sửa duyệt.")
         return 1

@@ -8,6 +8,7 @@ are refused, and each value's line and column are kept for error messages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,88 @@ class Document:
         return self.marks.get((), (1, 1))
 
 
+# Characters a value may not hold once parsed: control characters other than tab and line feed (CR,
+# ESC, NUL…), DEL and the C1 controls, surrogates and Unicode non-characters. The reader refuses them
+# written raw in the file; a double-quoted escape (`"\\0"`, `"\\x1b"`, `"\\uFFFE"`) makes them only after
+# parsing, so every scalar is checked again as it is composed.
+_BAD_IN_VALUE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    + "]"
+)
+_SIMPLE_ESCAPES = {
+    "0": "\x00", "a": "\x07", "b": "\x08", "t": "\t", "\t": "\t", "n": "\n", "v": "\x0b", "f": "\x0c",
+    "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
+    "L": "\u2028", "P": "\u2029",
+}
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+
+
+def _bad_escape(text: str, start: int) -> tuple[int, str, int] | None:
+    """In the double-quoted scalar opening at `text[start]`, the first escape that makes a character
+    a value may not hold: its offset in `text`, the escape as written and the code point it makes."""
+    at = start + 1
+    while at < len(text) and text[at] != '"':
+        if text[at] != "\\":
+            at += 1
+            continue
+        letter = text[at + 1 : at + 2]
+        width = _HEX_ESCAPES.get(letter, 0)
+        written = text[at : at + 2 + width]
+        try:
+            code = int(written[2:], 16) if width else ord(_SIMPLE_ESCAPES[letter])
+        except (KeyError, ValueError):  # an escaped line break, or an escape the parser refused
+            at += 2
+            continue
+        if code > 0x10FFFF or _BAD_IN_VALUE.match(chr(code)):
+            return at, written, code
+        at += len(written)
+    return None
+
+
+def _escape_message(written: str, code: int) -> str:
+    if 0xD800 <= code <= 0xDFFF:
+        return (f"Mã «{written}» trong ngoặc kép là một nửa cặp ký tự thay thế (surrogate), không phải ký tự; "
+                "hãy viết thẳng ký tự cần dùng")
+    return f"Mã «{written}» trong ngoặc kép tạo ra ký tự không hợp lệ (U+{code:04X}); hãy xoá mã này"
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """The index in `text` of a line and column counted from 0."""
+    at = 0
+    for _ in range(line):
+        at = text.index("\n", at) + 1
+    return at + column
+
+
+def _escape_problem(path: str, error: yaml.MarkedYAMLError, source: str) -> Problem | None:
+    """libyaml refuses an escape for half a surrogate pair, or an unknown escape, and blames the
+    quote: say which escape, where."""
+    said, opened, mark = error.problem or "", error.context_mark, error.problem_mark
+    if "invalid Unicode character escape" in said and opened is not None:
+        found = _bad_escape(source, _offset(source, opened.line, opened.column))
+        if found is not None:
+            at, written, code = found
+            line = source.count("\n", 0, at)
+            column = at - (source.rfind("\n", 0, at) + 1)
+            return Problem(path, line + 1, column + 1, "", _escape_message(written, code), Code.YAML_BAD_CHARACTER)
+    if ("unknown escape character" in said or "hexdecimal" in said or "hexadecimal" in said) and mark is not None:
+        at = source.rfind("\\", 0, _offset(source, mark.line, mark.column) + 1)
+        line, column = source.count("\n", 0, at), at - (source.rfind("\n", 0, at) + 1)
+        written = source[at : at + 2]
+        message = (f"Mã «{written}» trong ngoặc kép không có trong YAML; muốn viết dấu «\\» thì ghi «\\\\», "
+                   "hoặc đặt giá trị trong nháy đơn")
+        return Problem(path, line + 1, column + 1, "", message, Code.YAML_SYNTAX)
+    return None
+
+
+class _Place:
+    """A line and column (from 0) where a problem is reported, like PyYAML's marks."""
+
+    def __init__(self, line: int, column: int):
+        self.line, self.column = line, column
+
+
 class _StrictLoadError(Exception):
     def __init__(self, mark: Any, message: str, code: Code):
         self.mark = mark
@@ -67,7 +150,9 @@ class _StrictComposer(Composer, BaseConstructor, BaseResolver):
     """A composer that refuses tags, anchors, aliases and duplicate keys, and resolves nothing.
     The events come from a parser mixed in below: libyaml's (C) when present, else PyYAML's."""
 
-    def _start(self) -> None:
+    def _start(self, text: str) -> None:
+        self._text = text
+        self._line_starts: list[int] | None = None
         Composer.__init__(self)
         BaseConstructor.__init__(self)
         BaseResolver.__init__(self)
@@ -106,6 +191,26 @@ class _StrictComposer(Composer, BaseConstructor, BaseResolver):
         finally:
             self._depth -= 1
 
+    def compose_scalar_node(self, anchor: Any) -> ScalarNode:
+        node = super().compose_scalar_node(anchor)
+        if (bad := _BAD_IN_VALUE.search(node.value)) is not None:
+            raise self._bad_character(node, ord(bad.group()))
+        return node
+
+    def _bad_character(self, node: ScalarNode, code: int) -> _StrictLoadError:
+        """The error for a value holding a character it may not: at the escape that made it."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self._text)]
+        start = self._line_starts[node.start_mark.line] + node.start_mark.column
+        found = _bad_escape(self._text, start) if self._text[start : start + 1] == '"' else None
+        if found is None:
+            message = f"Có ký tự không hợp lệ (U+{code:04X}) trong giá trị; hãy xoá ký tự này"
+            return _StrictLoadError(node.start_mark, message, Code.YAML_BAD_CHARACTER)
+        at, written, code = found
+        line = self._text.count("\n", 0, at)
+        place = _Place(line, at - self._line_starts[line])
+        return _StrictLoadError(place, _escape_message(written, code), Code.YAML_BAD_CHARACTER)
+
     def compose_mapping_node(self, anchor: Any) -> MappingNode:
         node = super().compose_mapping_node(anchor)
         seen: set[str] = set()
@@ -127,7 +232,7 @@ class _PythonLoader(_StrictComposer, Reader, Scanner, Parser):
         Reader.__init__(self, stream)
         Scanner.__init__(self)
         Parser.__init__(self)
-        self._start()
+        self._start(stream)
 
 
 if yaml.__with_libyaml__:
@@ -138,7 +243,7 @@ if yaml.__with_libyaml__:
 
         def __init__(self, stream: str):
             CParser.__init__(self, stream)
-            self._start()
+            self._start(stream)
 
     _Loader: type = _CLoader
 else:  # pragma: no cover - PyYAML built without libyaml
@@ -200,6 +305,8 @@ def _char_at(source: str, line: int, column: int) -> str:
 
 
 def _yaml_problem(path: str, error: yaml.MarkedYAMLError, source: str) -> Problem:
+    if (escape := _escape_problem(path, error, source)) is not None:
+        return escape
     mark = error.problem_mark or error.context_mark
     said = f"{error.context or ''} {error.problem or ''}"
     message, code = next(

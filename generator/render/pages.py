@@ -49,7 +49,7 @@ def environment(registry: Registry = REGISTRY) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=text.md, vndate=text.vndate, number=text.number, tel=text.tel, front_matter=text.front_matter_title)
+    env.filters.update(md=text.md, vndate=text.vndate, number=text.number, tel=text.tel, front_matter=text.front_matter_title, letters=text.letters)
     env.globals.update(percent=text.percent, dossier_chart=charts.dossier_chart, dossier_rows=charts.dossier_rows, dossier_summary=charts.dossier_summary, computed_rate=charts.computed_rate)
     return env
 

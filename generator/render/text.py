@@ -83,3 +83,17 @@ def plain_title(value: object) -> str:
 def front_matter_title(value: object) -> str:
     """A YAML front matter block giving MkDocs the page title (JSON is valid YAML)."""
     return f"---\ntitle: {json.dumps(plain_title(value), ensure_ascii=False)}\n---\n"
+
+
+# The letters of a plan's subtasks as the bundled plans write them (1a, 1b…).
+LETTERS = "abcdefghiklmnopqrstuvxy"
+
+
+def letters(n: int) -> str:
+    """The letter label of the n-th item (from 1): a…y, then aa, ab… like spreadsheet columns, so
+    a list is never too long for its labels."""
+    label = ""
+    while n > 0:
+        n, digit = divmod(n - 1, len(LETTERS))
+        label = LETTERS[digit] + label
+    return label
