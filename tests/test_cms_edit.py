@@ -96,6 +96,9 @@ def test_edit_a_unit_end_to_end(editor, browser):
     page.on("request", lambda r: r.url.startswith(("http://", "https://")) and not r.url.startswith(base) and outside.append(r.url))
     page.goto(f"{base}/admin/")
     page.get_by_role("button", name="Đăng nhập").click()
+    page.goto(f"{base}/admin/#/collections/dv-{SLUG}")  # the unit's forms, as the editor first sees them
+    page.get_by_text("Đường dây nóng, phản ánh kiến nghị").wait_for(timeout=30_000)
+    _shot(page, "0-mo-trinh-bien-tap")
 
     # 1. a hotline number
     _open(page, base, f"dv-{SLUG}/entries/hotlines")
@@ -123,8 +126,8 @@ def test_edit_a_unit_end_to_end(editor, browser):
     }
     for label, value in figures.items():
         page.get_by_label(label).first.fill(value)  # "Giải quyết quá hạn" also starts another field's hint
-    page.get_by_label("Giải quyết quá hạn").first.scroll_into_view_if_needed()
-    _shot(page, "3-so-lieu-ho-so")
+    page.get_by_label("Tiếp nhận trực tuyến").first.evaluate("input => input.scrollIntoView({block: 'center'})")
+    _shot(page, "3-so-lieu-ho-so")  # the block's first figures (310, 09, 02) on screen
     _saved(_publish(page))
 
     # The files changed only in those values, and everything still validates.
