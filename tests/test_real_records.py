@@ -77,3 +77,18 @@ def test_every_fact_of_the_source_is_on_the_page_as_published(real_site, record_
     text = page_of(real_site, record_id)
     missing = [f"{f['what']}: «{f['text']}»" for f in facts if f["text"] not in skipped and " ".join(f["text"].split()) not in text]
     assert not missing, f"{record_id}: not on the page as published:\n" + "\n".join(missing)
+
+
+def test_the_corpus_open_data_validates_and_matches_its_pages(real_site):
+    """The real records' figures also reach the unit's CSV/JSON: the data package validates with
+    frictionless and every report's data rows equal the figures on its page."""
+    from test_open_data import assert_valid, check_procedures, check_report
+
+    site = real_site / "site" / UNIT
+    reports = [r for r in ENCODED if kind_of((REAL / r / "record.yml").read_text(encoding="utf-8")) == "report"]
+    rows = [row for record_id in reports for row in check_report(site, f"bao-cao/{record_id}/")]
+    assert len(rows) >= 5 * 3, "the real reports should give their figures to the data files"
+    texts = [(REAL / r / "record.yml").read_text(encoding="utf-8") for r in ENCODED]
+    procedures = {code_of(text) for text in texts if kind_of(text) == "procedure"}
+    assert procedures <= {row["code"] for row in check_procedures(site)}
+    assert_valid(site / "du-lieu" / "datapackage.json")
