@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,19 @@ def get(port: int, host: str, path: str = "/") -> tuple[int, str]:
     body = response.read().decode("utf-8", "replace")
     connection.close()
     return response.status, body
+
+
+def until_served(port: int, host: str, seconds: float = 20.0, steady: int = 30) -> tuple[int, str]:
+    """The host's home page once nginx answers it `steady` times in a row: `nginx -s reload` only
+    signals the master, and until the old workers have left, a unit that was not live before can
+    still meet one of them (a 404 for a site that did not exist a moment ago)."""
+    deadline, in_a_row = time.monotonic() + seconds, 0
+    while True:
+        status, body = get(port, host)
+        in_a_row = in_a_row + 1 if status == 200 else 0
+        if in_a_row >= steady or time.monotonic() > deadline:
+            return status, body
+        time.sleep(0.02)
 
 
 class Server:
@@ -90,7 +104,7 @@ def test_shards_on_fresh_runners_publish_onto_the_web_server_and_nginx_serves_ev
     assert_live_releases_complete(server.dest)
     assert not any((server.dest / ".inbox").iterdir())
     for slug, host in HOSTS.items():
-        status, body = get(server.port, host)
+        status, body = until_served(server.port, host)
         assert status == 200 and 'lang="vi"' in body, slug
 
     # The next night: one unit changed. Each runner builds only what the server lacks, and the
