@@ -91,7 +91,9 @@ def dossier_summary(table: DossierStats) -> list[tuple[str, str]]:
             entries.append((row.group, row.label, f"**{md(row.value)}**" if row.value else "", []))
         else:
             entries[-1][3].append(f"- {row.label}: {md(row.value)}")
-    return [(label, "\n\n".join(filter(None, [head, "\n".join(parts)]))) for _, label, head, parts in entries]
+    # A group the source gives only parts of (no total) is still a list: the leading line break makes
+    # the summary list render it as a block, not as the literal text «- Trực tuyến: 108».
+    return [(label, "\n\n".join([head, "\n".join(parts)]) if parts else head) for _, label, head, parts in entries]
 
 
 def computed_rate(table: DossierStats) -> str | None:

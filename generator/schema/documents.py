@@ -231,6 +231,10 @@ class Period(Model):
         return dt.date(self.year, 3 * self.quarter + 1, 1) - dt.timedelta(days=1)
 
     def __str__(self) -> str:
+        dates = f"từ ngày {format_date(self.start)} đến ngày {format_date(self.end)}"
+        if not (self.month or self.half or self.nine_months or self.quarter) and (self.start_date or self.end_date):
+            # A period of its own dates (2.1.2018 – 17.5.2018) is not «Năm 2018»: its name, then its dates.
+            return f"{self.label}, {dates}" if self.label else dates[0].upper() + dates[1:]
         if self.month:
             words = f"Tháng {self.month} năm {self.year}"
         elif self.half:
@@ -241,10 +245,12 @@ class Period(Model):
             words = f"Quý {MONTHS_OF_QUARTER[self.quarter]} năm {self.year}"
         else:
             words = f"Năm {self.year}"
-        if self.label:
+        if self.label and self.label.lower() == words.lower():
+            words = self.label  # the report's own words, as written («quý I năm 2020»)
+        elif self.label:
             words = f"{self.label} ({words})" if self.label.lower() not in words.lower() else words
         if self.start_date or self.end_date:
-            words += f", từ ngày {format_date(self.start)} đến ngày {format_date(self.end)}"
+            words += f", {dates}"
         return words
 
 
