@@ -92,3 +92,13 @@ def test_the_corpus_open_data_validates_and_matches_its_pages(real_site):
     procedures = {code_of(text) for text in texts if kind_of(text) == "procedure"}
     assert procedures <= {row["code"] for row in check_procedures(site)}
     assert_valid(site / "du-lieu" / "datapackage.json")
+
+
+def test_a_report_with_no_period_says_so_and_invents_none(real_site):
+    """thuathienhue-dvc-thongke is a dashboard with no period and no date: its page and the report
+    index say «Không ghi kỳ báo cáo»; no year, quarter or date is made up for it."""
+    text = page_of(real_site, "thuathienhue-dvc-thongke")
+    assert "Kỳ báo cáo Không ghi kỳ báo cáo" in text
+    assert "không ghi ngày đăng" in text and not re.search(r"Năm \d{4}|Quý [IV]+", text)
+    index = normalised((real_site / "site" / UNIT / "bao-cao" / "index.html").read_text(encoding="utf-8"))
+    assert "Không ghi kỳ báo cáo …/… Kết quả giải quyết thủ tục hành chính" in index

@@ -183,7 +183,7 @@ def report_table(unit: ResolvedUnit, key: str, report: Report) -> Table | None:
         return None
     return Table(
         REPORT, key, f"Số liệu của báo cáo: {report.title}",
-        f"Tình hình giải quyết hồ sơ và các số liệu khác của báo cáo, kỳ {report.period}, đúng như báo cáo ghi. Số báo cáo không "
+        f"Tình hình giải quyết hồ sơ và các số liệu khác của báo cáo, kỳ {report.period_text}, đúng như báo cáo ghi. Số báo cáo không "
         "ghi thì không có dòng (không rõ, không phải 0); các tổng và tỷ lệ trang tự tính không có trong bảng.",
         REPORT_COLUMNS, rows, [_source(report, unit, key)],
     )

@@ -193,7 +193,7 @@ def _report_date_warnings(source: UnitSource) -> list[Problem]:
     problems = []
     for located in _issued(source):
         report = located.value
-        if not isinstance(report, Report) or report.date is None:
+        if not isinstance(report, Report) or report.date is None or report.period is None:
             continue
         start, end = report.period.start, report.period.end
         if report.date.first_day() > end + dt.timedelta(days=92) or dt.date(report.date.year, report.date.month or 12, 28) < start:

@@ -387,7 +387,8 @@ class Report(Issued):
 
     kind_label: ClassVar[str] = "Báo cáo"
 
-    period: Period = Field(description="Kỳ báo cáo", examples=[{"year": "2024", "quarter": "2"}])
+    period: Period | None = Field(
+        None, description="Kỳ báo cáo; để trống nếu nguồn không ghi kỳ (vd trang thống kê của cổng dịch vụ công)", examples=[{"year": "2024", "quarter": "2"}])
     plan: DocNumber | None = Field(None, description="Số hiệu kế hoạch được báo cáo", examples=["15/KH-UBND"])
     based_on: list[DocNumber] = Field(default_factory=list, description="Số hiệu các văn bản căn cứ", examples=[["76/NQ-CP"]])
     preamble: list[Text] = Field(default_factory=list, description="Đoạn mở đầu", examples=[["Căn cứ Kế hoạch số 11/KH-UBND…"]])
@@ -405,8 +406,13 @@ class Report(Issued):
 
 
     @property
+    def period_text(self) -> str:
+        """The period in words, or says that the source gives none (never an invented one)."""
+        return str(self.period) if self.period else "Không ghi kỳ báo cáo"
+
+    @property
     def search_note(self) -> str:
-        return f"Báo cáo {self.period}"
+        return f"Báo cáo {self.period}" if self.period else "Báo cáo không ghi kỳ"
 
     def dossier_scopes(self) -> list[tuple[tuple[str | int, ...], DossierStats]]:
         """Every dossier table of the report with where it is written."""
@@ -418,8 +424,9 @@ class Report(Issued):
         return plan + [(("based_on", i), n) for i, n in enumerate(self.based_on)]
 
     def feed_date(self) -> dt.date | None:
-        """An undated report is dated from the end of its period's last month (its first day)."""
-        return super().feed_date() or self.period.end.replace(day=1)
+        """An undated report is dated from the end of its period's last month (its first day); with
+        neither a date nor a period it has no date (it is listed, but not in the feed)."""
+        return super().feed_date() or (self.period.end.replace(day=1) if self.period else None)
 
     def results_by_area(self) -> list[tuple[Area, list[Result]]]:
         """The results grouped by CCHC area, in the areas' order."""
