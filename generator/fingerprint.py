@@ -99,14 +99,20 @@ def shared_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
-def unit_digest(root: Path, unit: ResolvedUnit, shared: str) -> str:
-    """The digest of everything one unit's site is built from."""
+def unit_digest(root: Path, unit: ResolvedUnit, shared: str, records: dict[str, bytes] | None = None) -> str:
+    """The digest of everything one unit's site is built from. `records` (filled as it goes) holds
+    each catalog record's own digest, so a record that 150 units use is read once per run."""
     digest = hashlib.sha256(shared.encode())
     for path in _files(root / "units" / unit.slug):
         _add_file(digest, root, path)
     codes = {item.code for item in unit.procedures} | {
         item.record.replaced_by for item in unit.procedures if item.record.replaced_by
     }
+    records = {} if records is None else records
     for code in sorted(codes):
-        _add_file(digest, root, root / "content" / "procedures" / f"{code}.yml")
+        if code not in records:
+            record = hashlib.sha256()
+            _add_file(record, root, root / "content" / "procedures" / f"{code}.yml")
+            records[code] = record.digest()
+        digest.update(records[code])
     return digest.hexdigest()

@@ -181,6 +181,22 @@ def test_a_live_release_altered_on_disk_is_rebuilt_by_the_next_run(project, tmp_
     assert status["son-thuong"] == "built" and status["ba-to"] == "unchanged"
 
 
+def test_an_alteration_that_keeps_size_and_time_is_still_found(project, tmp_path):
+    """Every run rereads a live release only when some file's size, times or inode changed since it
+    last checked whole; the change time (ctime) cannot be set back, so no edit slips through."""
+    dest = tmp_path / "www"
+    assert publish(project, dest).code == 0
+    page = dest / "son-thuong/current/index.html"
+    before = page.stat()
+    page.write_bytes(page.read_bytes().replace(b"<h1", b"<h2", 1))
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert page.stat().st_size == before.st_size and page.stat().st_mtime_ns == before.st_mtime_ns
+    run = publish(project, dest)
+    assert run.code == 0
+    assert "index.html: nội dung khác bản kê khai; dựng lại" in run.err
+    assert_live_releases_complete(dest)
+
+
 @pytest.mark.parametrize("damage", ["no manifest", "missing file", "truncated file", "extra file"])
 def test_an_incomplete_release_on_disk_is_never_switched_to_and_is_rebuilt(project, tmp_path, damage):
     """What the race of two unlocked runs left (a folder named like the wanted release, files

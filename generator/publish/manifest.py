@@ -72,10 +72,47 @@ def read(folder: Path) -> Manifest | None:
         return None
 
 
-def problems(folder: Path, unit: str, release: str) -> list[str]:
-    """Why a release folder is not the complete release `release` of `unit` (empty: it is)."""
+def signature(folder: Path) -> str:
+    """A digest of every entry's path, type, size, mtime, ctime and inode (no content read). Any
+    write, rename or `touch` changes it: ctime cannot be set back by a user."""
+    digest = hashlib.sha256()
+    for parent, folders, files in os.walk(folder):
+        folders.sort()
+        for name in sorted(folders + files):
+            path = os.path.join(parent, name)
+            st = os.lstat(path)
+            shown = os.path.relpath(path, folder)
+            digest.update(f"{shown}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode())
+    return digest.hexdigest()
+
+
+def problems(folder: Path, unit: str, release: str, checked: Path | None = None) -> list[str]:
+    """Why a release folder is not the complete release `release` of `unit` (empty: it is).
+
+    With `checked` (a file of this machine's own), a release whose every entry is exactly as when
+    it last checked whole (same `signature`) is not read again; anything else is hashed in full."""
     if not folder.is_dir() or folder.is_symlink():
         return ["không có thư mục bản dựng"]
+    seal = f"{unit} {release} {signature(folder)}\n" if checked is not None else ""
+    if checked is not None and _read(checked) == seal:
+        return []
+    found = _problems(folder, unit, release)
+    if not found and checked is not None and f"{unit} {release} {signature(folder)}\n" == seal:
+        try:
+            checked.write_text(seal, encoding="utf-8")
+        except OSError:
+            pass  # a full disk: the next run checks in full again
+    return found
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def _problems(folder: Path, unit: str, release: str) -> list[str]:
     manifest = read(folder)
     if manifest is None:
         return [f"thiếu hoặc hỏng tệp kê khai {NAME} (bản dựng dở dang)"]

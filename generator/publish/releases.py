@@ -59,11 +59,16 @@ class UnitReleases:
 
     def problems(self, release_id: str) -> list[str]:
         """Why `release_id` is not a complete, unaltered release of this unit (empty: it is)."""
-        return manifest.problems(self.release(release_id), self.slug, release_id)
+        return manifest.problems(self.release(release_id), self.slug, release_id, self.checked(release_id))
+
+    def checked(self, release_id: str) -> Path:
+        """Where this machine notes that a release checked whole, and how its files looked then."""
+        return self.unit_dir / f".checked-{release_id}"
 
     def discard(self, release_id: str) -> None:
         """Remove a release folder that failed its check (never the live one: the caller replaces it)."""
         target = self.release(release_id)
+        self.checked(release_id).unlink(missing_ok=True)
         if target.is_dir():
             aside = self.releases_dir / f".staging-discard-{release_id}-{os.getpid()}"
             os.rename(target, aside)
@@ -128,6 +133,7 @@ class UnitReleases:
         for path in sorted(self.releases_dir.iterdir()) if self.releases_dir.is_dir() else []:
             if not path.name.startswith(".") and path.name not in kept:
                 _remove(path)
+                self.checked(path.name).unlink(missing_ok=True)
                 removed.append(path.name)
         return removed
 

@@ -23,6 +23,8 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 from ..fingerprint import shared_digest, unit_digest
+from ..load import unit_dirs
+from ..pipeline import inspect  # the content is validated once, inside the lock
 from ..problems import BuildError, UsageError, print_problems
 from ..site import use_commit_time
 from . import serving
@@ -88,7 +90,8 @@ def _plan(root: Path, dest: Path, units: dict, slugs: list[str], jobs: int,
     back to, or is live on the server in `remote`), the release every other unit needs, and notes
     on releases found incomplete or altered."""
     shared = shared_digest(root)
-    wanted = {slug: unit_digest(root, units[slug], shared)[:16] for slug in slugs}
+    records: dict[str, bytes] = {}
+    wanted = {slug: unit_digest(root, units[slug], shared, records)[:16] for slug in slugs}
 
     def check(slug: str) -> tuple[Outcome | None, str]:
         releases, release = UnitReleases(dest, slug), wanted[slug]
@@ -131,19 +134,19 @@ def publish(root: Path, dest: Path, keep: int = 5, jobs: int | None = None, shar
     jobs = jobs or os.cpu_count() or 1
     remote = _read_remote_state(remote_state)
     open_destination(dest)
-    from ..load import unit_dirs
-    from ..pipeline import inspect  # the content is validated once, inside the lock
 
     with DestinationLock(dest, wait) as lock, stop_on_signals():
         try:
-            return _publish_locked(root, dest, keep, jobs, shard, report, strict, remote, lock, started, inspect, unit_dirs)
+            return _publish_locked(root, dest, keep, jobs, shard, report, strict, remote, lock.fd, started)
         except Stopped as stop:
             print(f"Đã dừng theo yêu cầu ({signal.Signals(stop.signum).name}): các trang đang đăng giữ nguyên, "
                   "bản đang dựng dở đã được xoá; lần chạy sau sẽ dựng tiếp.", file=sys.stderr)
             return 128 + stop.signum
 
 
-def _publish_locked(root, dest, keep, jobs, shard, report, strict, remote, lock, started, inspect, unit_dirs) -> int:
+def _publish_locked(root: Path, dest: Path, keep: int, jobs: int, shard: str | None, report: Path | None,
+                    strict: bool, remote: dict[str, str], lock_fd: int | None, started: float) -> int:
+    """The run once it holds the destination (see the module's docstring)."""
     try:
         for unit_dir in (p for p in dest.iterdir() if p.is_dir() and not p.name.startswith(".")):
             UnitReleases(dest, unit_dir.name).clean()
@@ -165,7 +168,7 @@ def _publish_locked(root, dest, keep, jobs, shard, report, strict, remote, lock,
     tasks = [Task(units[s], to_build[s], host_of(units[s].unit.site_url))
              for s in sorted(to_build, key=lambda s: (-len(units[s].procedures), s))]  # largest first: every core busy to the end
     built = []
-    with closing(run_builds(root, dest, tasks, jobs, lock.fd, halt=lambda o: o.fault in FAULT_MESSAGES)) as results:
+    with closing(run_builds(root, dest, tasks, jobs, lock_fd, halt=lambda o: o.fault in FAULT_MESSAGES)) as results:
         for outcome in results:
             if outcome.status != "failed":
                 _switch(dest, outcome, keep)  # each unit goes live as soon as its release checks

@@ -54,11 +54,14 @@ class Task:
     host: str
 
 
-def fault_of(error: BaseException) -> str:
-    """The destination-wide fault an error shows (disk full, read-only), or ''."""
+def fault_of(error: BaseException, dest: Path | None = None) -> str:
+    """The destination-wide fault an error shows (disk full, read-only), or ''. With `dest`, only an
+    error on a path inside it counts (an unreadable template is not the destination's fault)."""
     while error is not None:
         if isinstance(error, OSError) and error.errno in FAULTS:
-            return FAULTS[error.errno]
+            paths = [str(p) for p in (error.filename, error.filename2) if p]
+            if dest is None or not paths or any(p.startswith(str(dest)) for p in paths):
+                return FAULTS[error.errno]
         error = error.__cause__ or error.__context__
     return ""
 
@@ -84,9 +87,9 @@ def build_release(root: Path, dest: Path, task: Task) -> Outcome:
         releases.commit(staging, release_id, task.host)
         outcome.reasons = releases.problems(release_id)
     except CchcError as error:
-        outcome.reasons, outcome.fault = [str(error)], fault_of(error)
-    except Exception as error:
-        outcome.reasons, outcome.fault = [f"{type(error).__name__}: {error}"], fault_of(error)
+        outcome.reasons, outcome.fault = [str(error)], fault_of(error, dest)
+    except Exception as error:  # one unit's crash must not stop the others; it is reported
+        outcome.reasons, outcome.fault = [f"{type(error).__name__}: {error}"], fault_of(error, dest)
     finally:
         shutil.rmtree(work, ignore_errors=True)
         if staging is not None:
