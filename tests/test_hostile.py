@@ -76,6 +76,16 @@ def test_a_unit_folder_that_is_a_symlink_is_refused(project, tmp_path):
     ]
 
 
+def test_a_symlinked_reports_folder_is_reported_not_silently_dropped(project, tmp_path):
+    """Observed (issue 12): the unit published without its reports and nobody was told."""
+    outside = tmp_path / "reports-elsewhere"
+    os.rename(project / "units/son-thuong/reports", outside)
+    (project / "units/son-thuong/reports").symlink_to(outside)
+    run = cchc(project, "validate")
+    assert run.code == 1
+    assert "units/son-thuong/reports:1:1: Thư mục là liên kết (symlink); hãy dùng thư mục thật [file-is-symlink]" in run.err
+
+
 def test_names_that_become_web_addresses_must_be_plain(project):
     os.rename(project / "units/tra-bong", project / "units/Trà Bồng")
     os.rename(project / "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml", project / "units/son-thuong/reports/Báo cáo.yml")

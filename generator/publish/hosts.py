@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import Any
 
+from ..load import Project
 from ..problems import Code, Problem
 
 NGINX_MAP_WORDS = frozenset({"default", "hostnames", "include", "volatile"})
@@ -38,10 +40,10 @@ def host_error(host: str) -> str | None:
     return None
 
 
-def host_problems(project) -> list[Problem]:
+def host_problems(project: Project) -> list[Problem]:
     """Every unit's host checked, and each host claimed by two units reported in both files."""
     problems: list[Problem] = []
-    claims: dict[str, list] = defaultdict(list)
+    claims: dict[str, list[Any]] = defaultdict(list)
     for _slug, source in sorted(project.units.items()):
         host = host_of(source.unit.value.site_url)
         if message := host_error(host):

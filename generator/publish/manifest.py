@@ -128,8 +128,8 @@ def _problems(folder: Path, unit: str, release: str) -> list[str]:
             found.append(f"{path}: kích thước {target.stat().st_size} thay vì {size}")
         elif _sha256(target) != sha:
             found.append(f"{path}: nội dung khác bản kê khai")
-    for path in _listing(folder):
-        shown = path.relative_to(folder).as_posix()
-        if shown not in listed and not (path.is_dir() and not path.is_symlink()):
+    for entry in _listing(folder):
+        shown = entry.relative_to(folder).as_posix()
+        if shown not in listed and not (entry.is_dir() and not entry.is_symlink()):
             found.append(f"{shown}: tệp lạ, không có trong bản kê khai")
     return found

@@ -9,6 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..content_types import PROCEDURES
+from ..load import Project
 from ..problems import Problem, Severity, UsageError
 
 
@@ -34,7 +35,7 @@ def in_shard(slugs: list[str], shard: str | None) -> list[str]:
     return [s for s in slugs if part is None or shard_of(s, part[1]) == part[0]]
 
 
-def blocked_units(project, problems: list[Problem], slugs: list[str], strict: bool) -> dict[str, list[Problem]]:
+def blocked_units(project: Project, problems: list[Problem], slugs: list[str], strict: bool) -> dict[str, list[Problem]]:
     """The units that must keep their live release, with the problems that block each."""
     blocked: dict[str, list[Problem]] = defaultdict(list)
     uses: dict[str, list[str]] = defaultdict(list)

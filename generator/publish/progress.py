@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TextIO
 
 from .summary import Outcome
 
@@ -10,7 +11,7 @@ WORDS = {"built": "đã dựng", "reused": "dùng lại bản đã dựng", "unc
 
 
 class Progress:
-    def __init__(self, total: int, stream=sys.stderr):
+    def __init__(self, total: int, stream: TextIO = sys.stderr):
         self.total, self.done, self.stream = total, 0, stream
         self.live = stream.isatty()
 

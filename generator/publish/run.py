@@ -18,14 +18,17 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from pathlib import Path
+from types import FrameType
 
 from ..fingerprint import shared_digest, unit_digest
 from ..load import unit_dirs
 from ..pipeline import inspect  # the content is validated once, inside the lock
 from ..problems import BuildError, UsageError, print_problems
+from ..resolve import ResolvedUnit
 from ..site import use_commit_time
 from . import serving
 from .hosts import host_of, host_problems
@@ -70,10 +73,10 @@ def open_destination(dest: Path) -> None:
 
 
 @contextmanager
-def stop_on_signals():
+def stop_on_signals() -> Iterator[None]:
     """SIGTERM and SIGINT raise Stopped in the run, which stops its workers and keeps what is live."""
 
-    def stop(signum, frame):
+    def stop(signum: int, frame: FrameType | None) -> None:
         raise Stopped(signum)
 
     previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
@@ -84,7 +87,7 @@ def stop_on_signals():
             signal.signal(signum, handler)
 
 
-def _plan(root: Path, dest: Path, units: dict, slugs: list[str], jobs: int,
+def _plan(root: Path, dest: Path, units: dict[str, ResolvedUnit], slugs: list[str], jobs: int,
           remote: dict[str, str]) -> tuple[list[Outcome], dict[str, str], list[str]]:
     """Units with nothing to do (their release is live and checks, or checks and can be switched
     back to, or is live on the server in `remote`), the release every other unit needs, and notes

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 STATUSES = ("built", "reused", "unchanged", "failed")
 
@@ -20,7 +21,7 @@ class Outcome:
     fault: str = ""  # an OSError kind shared by the whole destination (disk-full, read-only), if any
 
 
-def summary(outcomes: list[Outcome], seconds: float, notes: list[str] | None = None) -> dict:
+def summary(outcomes: list[Outcome], seconds: float, notes: list[str] | None = None) -> dict[str, Any]:
     counts = Counter(outcome.status for outcome in outcomes)
     return {
         **{status: counts[status] for status in STATUSES},
@@ -30,7 +31,7 @@ def summary(outcomes: list[Outcome], seconds: float, notes: list[str] | None = N
     }
 
 
-def print_summary(result: dict) -> None:
+def print_summary(result: dict[str, Any]) -> None:
     print(
         f"Xong trong {result['seconds']} s: {result['built']} đơn vị dựng mới, {result['reused']} dùng lại, "
         f"{result['unchanged']} không đổi, {result['failed']} lỗi; {result['pages']} trang mới."

@@ -18,8 +18,10 @@ import os
 import shutil
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from ..problems import CchcError
@@ -57,12 +59,13 @@ class Task:
 def fault_of(error: BaseException, dest: Path | None = None) -> str:
     """The destination-wide fault an error shows (disk full, read-only), or ''. With `dest`, only an
     error on a path inside it counts (an unreadable template is not the destination's fault)."""
-    while error is not None:
-        if isinstance(error, OSError) and error.errno in FAULTS:
-            paths = [str(p) for p in (error.filename, error.filename2) if p]
+    current: BaseException | None = error
+    while current is not None:
+        if isinstance(current, OSError) and current.errno is not None and current.errno in FAULTS:
+            paths = [str(p) for p in (current.filename, current.filename2) if p]
             if dest is None or not paths or any(p.startswith(str(dest)) for p in paths):
-                return FAULTS[error.errno]
-        error = error.__cause__ or error.__context__
+                return FAULTS[current.errno]
+        current = current.__cause__ or current.__context__
     return ""
 
 
@@ -111,7 +114,7 @@ def _die_with_parent() -> None:
         pass
 
 
-def _child(conn, parent: int, close_fd: int | None, root: Path, dest: Path, task: Task) -> None:
+def _child(conn: Connection, parent: int, close_fd: int | None, root: Path, dest: Path, task: Task) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the run decides
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
@@ -123,7 +126,7 @@ def _child(conn, parent: int, close_fd: int | None, root: Path, dest: Path, task
     conn.close()
 
 
-def _lost(task: Task, process: multiprocessing.Process) -> Outcome:
+def _lost(task: Task, process: BaseProcess) -> Outcome:
     code = process.exitcode
     how = f"tín hiệu {signal.Signals(-code).name}" if code is not None and code < 0 else f"mã thoát {code}"
     return Outcome(task.unit.slug, "failed", task.release,
@@ -140,21 +143,21 @@ def _clean_after(dest: Path, task: Task, pid: int | None) -> None:
 
 
 def run_builds(root: Path, dest: Path, tasks: list[Task], jobs: int, lock_fd: int | None = None,
-               halt: Callable[[Outcome], bool] = lambda outcome: False) -> Iterator[Outcome]:
+               halt: Callable[[Outcome], bool] = lambda outcome: False) -> Generator[Outcome, None, None]:
     """Yield one outcome per task, as each finishes. `halt(outcome)` true stops starting new builds
     (the rest are reported as not built, e.g. once the disk is full). If the caller is interrupted
     (`Stopped`, raised by the run's signal handler) or closes the generator, every worker is stopped
     and cleaned up before the exception goes on."""
     context = multiprocessing.get_context("fork")
     waiting = list(tasks)
-    running: dict[int, tuple[Task, multiprocessing.Process, object]] = {}  # sentinel → …
+    running: dict[int, tuple[Task, BaseProcess, Connection]] = {}  # sentinel → …
     halted = False
     try:
         while waiting or running:
             while waiting and len(running) < max(jobs, 1) and not halted:
                 task = waiting.pop(0)
                 receive, send = context.Pipe(duplex=False)
-                process = context.Process(target=_child, args=(send, os.getpid(), lock_fd, root, dest, task), daemon=True)
+                process: BaseProcess = context.Process(target=_child, args=(send, os.getpid(), lock_fd, root, dest, task), daemon=True)
                 process.start()
                 send.close()
                 running[process.sentinel] = (task, process, receive)
@@ -162,6 +165,7 @@ def run_builds(root: Path, dest: Path, tasks: list[Task], jobs: int, lock_fd: in
                 break
             ready = multiprocessing.connection.wait(list(running))
             for sentinel in ready:
+                assert isinstance(sentinel, int)
                 task, process, receive = running.pop(sentinel)
                 try:
                     outcome = receive.recv() if receive.poll() else None
@@ -182,8 +186,8 @@ def run_builds(root: Path, dest: Path, tasks: list[Task], jobs: int, lock_fd: in
         raise
 
 
-def _stop_all(dest: Path, running) -> None:
-    running = list(running)
+def _stop_all(dest: Path, workers: Iterable[tuple[Task, BaseProcess, Connection]]) -> None:
+    running = list(workers)
     for _, process, _ in running:
         if process.is_alive():
             process.terminate()
