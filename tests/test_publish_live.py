@@ -114,6 +114,8 @@ def test_two_units_claiming_one_host_are_both_refused_naming_each_others_file(pr
             "units/ba-to/unit.yml; mỗi đơn vị một tên miền [duplicate-host]") in run.err
     assert mapped(dest) == HOSTS  # both keep their live release and their own domain
     assert nginx_accepts(dest, tmp_path).returncode == 0
+    check = cchc(project, "validate")  # the editor is told before the night, not only by the publish
+    assert check.code == 1 and "[duplicate-host]" in check.err
 
 
 def test_a_live_release_claiming_a_taken_or_invalid_host_is_left_out_of_the_map(project, tmp_path):

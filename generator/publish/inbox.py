@@ -14,8 +14,9 @@ import shutil
 import sys
 from pathlib import Path
 
+from ..problems import printable
+from ..resolve.hosts import host_error
 from . import manifest, serving
-from .hosts import host_error
 from .lock import DestinationLock
 from .policy import NAME_PATTERN
 from .releases import IncompleteRelease, UnitReleases
@@ -57,5 +58,5 @@ def activate(dest: Path, keep: int = 5, wait: float = 0.0) -> int:
             if empty.is_dir() and not any(empty.iterdir()):
                 empty.rmdir()
         for note in serving.rebuild(dest):
-            print(f"Chú ý: {note}", file=sys.stderr)
+            print(f"Chú ý: {printable(note)}", file=sys.stderr)
     return 1 if failed else 0

@@ -29,9 +29,9 @@ from ..load import unit_dirs
 from ..pipeline import inspect  # the content is validated once, inside the lock
 from ..problems import BuildError, UsageError, print_problems
 from ..resolve import ResolvedUnit
+from ..resolve.hosts import host_of
 from ..site import use_commit_time
 from . import serving
-from .hosts import host_of, host_problems
 from .lock import DestinationLock
 from .policy import blocked_units, in_shard
 from .progress import Progress
@@ -157,7 +157,6 @@ def _publish_locked(root: Path, dest: Path, keep: int, jobs: int, shard: str | N
         raise DestinationFault(fault_of(error), dest, error.strerror or "") from error
     slugs = in_shard([p.name for p in unit_dirs(root)], shard)
     project, units, problems = inspect(root)
-    problems = problems + host_problems(project)
     blocked = blocked_units(project, problems, slugs, strict)
     print_problems(sorted({p for found in blocked.values() for p in found}))
     outcomes = [Outcome(s, "failed", reasons=[p.format() for p in found]) for s, found in sorted(blocked.items())]

@@ -16,8 +16,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..resolve.hosts import host_error
 from . import manifest
-from .hosts import host_error
 from .releases import UnitReleases
 
 MAP = "units.map"

@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..problems import printable
+
 STATUSES = ("built", "reused", "unchanged", "failed")
 
 
@@ -43,6 +45,6 @@ def print_summary(result: dict[str, Any]) -> None:
         if unit["status"] == "failed":
             print(f"LỖI {unit['slug']}: giữ nguyên bản đang đăng. Lý do:", file=sys.stderr)
             for reason in unit["reasons"][:20]:
-                print(f"    {reason}", file=sys.stderr)
+                print(f"    {printable(reason)}", file=sys.stderr)
     for note in result["notes"]:
-        print(f"Chú ý: {note}", file=sys.stderr)
+        print(f"Chú ý: {printable(note)}", file=sys.stderr)

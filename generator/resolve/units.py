@@ -16,6 +16,7 @@ from ..schema.documents import Issued
 from ..schema.procedure import Channel, LegalStatus
 from ..schema.types import Change
 from ..schema.unit import LocalProcedure
+from .hosts import host_problems
 
 
 @dataclass(frozen=True)
@@ -260,6 +261,7 @@ def _resolve_unit(source: UnitSource, project: Project, catalog: Catalog, units:
 def resolve(project: Project) -> tuple[dict[str, ResolvedUnit], list[Problem]]:
     """Every unit with its references resolved, and every problem found on the way."""
     catalog, problems = _catalog(project)
+    problems += host_problems(project)  # each site_url's host becomes a key of nginx's map
     units = Suggester(project.units)
     resolved = {}
     for slug, source in project.units.items():
