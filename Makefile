@@ -62,9 +62,10 @@ test: $(STAMP) tools cms lint
 	$(BIN)/python -m pytest -q
 	CCHC_ENGINE=mkdocs $(BIN)/python -m pytest -q tests/test_site.py tests/test_publish.py tests/test_publish_engine.py
 
-# The fast loop beside it: lint, types and the tests that need no browser, Java or nginx.
+# The fast loop beside it: lint, types and the tests that need no browser, Java, nginx or long
+# publish trials, on two processes (pytest-xdist).
 test-fast: $(STAMP) lint
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -m "not slow" -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
