@@ -128,7 +128,7 @@ def test_every_page_type_reads_without_sideways_scrolling(slug, width, servers, 
     assert problems == {}
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360x800", "1280x800"])
+@pytest.mark.parametrize("viewport", [{"width": 320, "height": 800}, PHONE, DESKTOP], ids=["320x800", "360x800", "1280x800"])
 @pytest.mark.parametrize("slug", UNITS)
 def test_every_page_type_passes_axe(slug, viewport, servers, browser, built):
     page = browser.new_page(viewport=viewport)
