@@ -144,9 +144,12 @@ def test_edit_a_unit_end_to_end(editor, browser):
     assert run.code == 0, run.err
     contacts = cchc(root, "build", SLUG)
     assert contacts.code == 0, contacts.err
-    assert "0255 3855 222" in (root / "site" / SLUG / "lien-he" / "index.html").read_text(encoding="utf-8") \
-        if (root / "site" / SLUG / "lien-he").is_dir() else any(
-            "0255 3855 222" in p.read_text(encoding="utf-8") for p in (root / "site" / SLUG).rglob("*.html"))
+    site = root / "site" / SLUG
+    assert "0255 3855 222" in (site / "lien-he" / "index.html").read_text(encoding="utf-8")  # the new hotline
+    assert "Đăng ký kết hôn lưu động" in (site / "thu-tuc" / "1.000593" / "index.html").read_text(encoding="utf-8")
+    assert "1.000593" in (site / "thu-tuc" / "index.html").read_text(encoding="utf-8")  # the procedure added
+    report = " ".join(re.sub(r"<[^>]+>", " ", (site / "bao-cao" / "2024-q2-ket-qua-cchc" / "index.html").read_text(encoding="utf-8")).split())
+    assert "Trực tuyến: 310" in report and "bưu chính: 09" in report and "Rút hoặc trả lại 03" in report  # the figures
     assert outside == []  # the admin page makes no third-party request
     page.close()
 
