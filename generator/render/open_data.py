@@ -85,7 +85,7 @@ PROCEDURE_COLUMNS = (
     Column("online_level", "string", "Mức trực tuyến", "Mức dịch vụ công trực tuyến: full (toàn trình), partial (một phần), none (không)"),
     Column("online_level_label", "string", "Mức trực tuyến (chữ)", "Mức dịch vụ công trực tuyến như trang ghi"),
     Column("time_limit", "string", "Thời hạn", "Thời hạn như trang danh sách thủ tục ghi: thời hạn riêng của đơn vị, nếu không thì của cách nộp đầu tiên có ghi; trống là chưa có nguồn"),
-    Column("fee", "string", "Phí, lệ phí", "Phí, lệ phí như trang danh sách thủ tục ghi: mức riêng của đơn vị, nếu không thì của cách nộp đầu tiên có ghi; trống là chưa có nguồn"),
+    Column("fee", "string", "Phí, lệ phí", "Phí, lệ phí như trang danh sách thủ tục ghi: mức riêng của đơn vị, nếu không thì mức chung của các cách nộp, hoặc mức của từng cách nộp khi chúng khác nhau; trống là chưa có nguồn"),
     *(
         Column(f"{what}_{name}", "string", f"{title} ({channel.label.lower()})", f"{title} khi nộp {channel.label.lower()}, đúng như nguồn ghi; trống là nguồn không ghi hoặc không có cách nộp này")
         for channel, name in _CHANNELS.items()
