@@ -14,6 +14,7 @@ KINDS = [
     (["hotline", "so-ngoai-vu-tay-ninh"], None),  # already has one: refused (tested below)
     (["hotline", "ba-to"], "units/ba-to/hotlines.yml"),
     (["procedure", "1.000894"], "content/procedures/1.000894.yml"),
+    (["procedure", "dang-ky-khai-sinh-xa-moi"], "content/procedures/dang-ky-khai-sinh-xa-moi.yml"),  # a source with no code
     (["plan", "son-thuong", "2026-cchc"], "units/son-thuong/plans/2026-cchc.yml"),
     (["report", "tra-bong", "2026-q4"], "units/tra-bong/reports/2026-q4.yml"),
 ]
@@ -47,7 +48,10 @@ def test_new_never_overwrites(project):
 
 
 def test_new_checks_its_arguments(project):
-    assert cchc(project, "new", "procedure", "1.00089").err == "Lỗi: Mã thủ tục «1.00089» không đúng dạng (vd: 1.000593)\n"
+    assert cchc(project, "new", "procedure", "1.00089").err == (
+        "Lỗi: Mã thủ tục «1.00089» không đúng dạng (vd: 1.000593); thủ tục mà nguồn không ghi mã: "
+        "một tên ngắn không dấu, vd dang-ky-khai-sinh-chau-phu\n"
+    )
     assert cchc(project, "new", "plan", "khong-co", "x").err.startswith("Lỗi: Không có đơn vị «khong-co» trong units/ (có: ba-to,")
     assert cchc(project, "new", "unit", "Xã Mới").err == (
         "Lỗi: Mã đơn vị «Xã Mới» chỉ dùng chữ thường không dấu, số và dấu gạch nối (vd: son-thuong)\n"

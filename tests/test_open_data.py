@@ -175,7 +175,7 @@ def check_procedures(site: Path) -> list[dict[str, str]]:
     rows = read_data(data_files(site, "thu-tuc", page))
     az = page.cards[-len(rows):]  # the A–Z list is the page's last list of cards, one per procedure
     assert [
-        {"title": r["name"], "Mã": r["code"], "Thời hạn": r["time_limit"] or "Xem chi tiết", "Phí, lệ phí": r["fee"] or "Xem chi tiết", "Trực tuyến": r["online_level_label"]}
+        {"title": r["name"], "Mã": r["code"] or "Nguồn không ghi mã", "Thời hạn": r["time_limit"] or "Xem chi tiết", "Phí, lệ phí": r["fee"] or "Xem chi tiết", "Trực tuyến": r["online_level_label"]}
         for r in rows
     ] == [{k: " ".join(v.split()) if k != "title" else v for k, v in card.items()} for card in az]
     return rows

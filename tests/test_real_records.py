@@ -90,7 +90,9 @@ def test_the_corpus_open_data_validates_and_matches_its_pages(real_site):
     assert len(rows) >= 5 * 3, "the real reports should give their figures to the data files"
     texts = [(REAL / r / "record.yml").read_text(encoding="utf-8") for r in ENCODED]
     procedures = {code_of(text) for text in texts if kind_of(text) == "procedure"}
-    assert procedures <= {row["code"] for row in check_procedures(site)}
+    rows = {row["key"]: row for row in check_procedures(site)}
+    assert procedures <= set(rows)
+    assert rows["angiang-chauphu-dang-ky-khai-sinh"]["code"] == "", "a source without a code gets no code in the data"
     assert_valid(site / "du-lieu" / "datapackage.json")
 
 
@@ -102,3 +104,21 @@ def test_a_report_with_no_period_says_so_and_invents_none(real_site):
     assert "không ghi ngày đăng" in text and not re.search(r"Năm \d{4}|Quý [IV]+", text)
     index = normalised((real_site / "site" / UNIT / "bao-cao" / "index.html").read_text(encoding="utf-8"))
     assert "Không ghi kỳ báo cáo …/… Kết quả giải quyết thủ tục hành chính" in index
+
+
+def test_a_procedure_whose_source_gives_no_code_or_name_says_so(real_site):
+    """angiang-chauphu has a name but no code; molao (a print page cut at the top) has neither. Each is
+    published at the short name its editor chose, says «Nguồn không ghi mã» where the code would be,
+    and no code is made up; molao's page says its title is the editor's, not the source's."""
+    chauphu = page_of(real_site, "angiang-chauphu-dang-ky-khai-sinh")
+    assert "Mã thủ tục Nguồn không ghi mã" in chauphu
+    assert "Nguồn không ghi cách nộp Thời hạn giải quyết Ngay trong ngày" in chauphu  # time limit without a channel
+    assert "Nguồn không ghi tên thủ tục" not in chauphu
+    molao = page_of(real_site, "hanoi-molao-khai-sinh-luu-dong")
+    assert "Mã thủ tục Nguồn không ghi mã" in molao
+    assert "Nguồn không ghi tên thủ tục; tên trên do người biên tập đặt để nhận diện." in molao
+    assert "1. TK đăng ký khai sinh.doc (nguồn không có đường dẫn tải)" in molao  # a form named without a link
+    for page in (chauphu, molao):
+        assert not re.search(r"\d\.\d{6}", page), "no procedure code may appear on a page whose source gives none"
+    index = normalised((real_site / "site" / UNIT / "thu-tuc" / "index.html").read_text(encoding="utf-8"))
+    assert "Đăng ký khai sinh Mã Nguồn không ghi mã" in index

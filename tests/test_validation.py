@@ -103,7 +103,8 @@ CASES = {
         "content/procedures/1.000593.yml", 'code: "1.000593"', "code: 1.00059",
         [
             "content/procedures/1.000593.yml:3:7: code: Mã thủ tục «1.00059» không đúng dạng "
-            "(vd: 1.000593, 1.000593.H37, 1.000593.000.00.00.H37 hoặc B-BTP-BS43) [invalid-procedure-code]"
+            "(vd: 1.000593, 1.000593.H37, 1.000593.000.00.00.H37 hoặc B-BTP-BS43; thủ tục mà nguồn không ghi mã: "
+            "một tên ngắn không dấu, vd dang-ky-khai-sinh-chau-phu) [invalid-procedure-code]"
         ],
     ),
     "an undeclared document": (

@@ -3,7 +3,8 @@ The kinds, their arguments and where each file goes come from the content-type r
 
     cchc new unit SLUG              units/SLUG/unit.yml and procedures.yml
     cchc new hotline UNIT           units/UNIT/hotlines.yml
-    cchc new procedure CODE         content/procedures/CODE.yml
+    cchc new procedure CODE         content/procedures/CODE.yml (CODE: the procedure code, or a
+                                    short slug when the source gives no code)
     cchc new plan UNIT NAME         units/UNIT/plans/NAME.yml
     cchc new report UNIT NAME       units/UNIT/reports/NAME.yml
 """
@@ -72,6 +73,20 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
+def _procedure_source(code: str) -> dict[str, str]:
+    """A procedure with a code is copied from the national portal; one whose source gives no code
+    (named by a slug) from a page the editor names."""
+    if CODE.fullmatch(code):
+        portal = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc="
+        return {"source_title": f"Cổng Dịch vụ công quốc gia, thủ tục {code}", "source_url": portal + code}
+    if SLUG.fullmatch(code):
+        return {"source_title": "Tên trang nguồn (vd Cổng thông tin điện tử của xã), chép đúng", "source_url": ""}
+    raise UsageError(
+        f"Mã thủ tục «{code}» không đúng dạng (vd: 1.000593); thủ tục mà nguồn không ghi mã: "
+        "một tên ngắn không dấu, vd dang-ky-khai-sinh-chau-phu"
+    )
+
+
 def _values(root: Path, kind: ContentType[Any], args: list[str]) -> dict[str, str]:
     """Every placeholder a scaffold may use, from the command's arguments and today's date."""
     assert kind.scaffold is not None
@@ -82,8 +97,7 @@ def _values(root: Path, kind: ContentType[Any], args: list[str]) -> dict[str, st
     }
     for name, value in zip(kind.scaffold.args, args, strict=True):
         if name == "code":
-            if not CODE.fullmatch(value):
-                raise UsageError(f"Mã thủ tục «{value}» không đúng dạng (vd: 1.000593)")
+            values.update(_procedure_source(value))
             values["field"] = _first_field(root)
         else:
             _slug(value, "Mã đơn vị" if name == "unit" else "Tên tệp")

@@ -77,7 +77,8 @@ class Table:
 _CHANNELS = {Channel.IN_PERSON: "in_person", Channel.ONLINE: "online", Channel.POSTAL: "postal"}
 
 PROCEDURE_COLUMNS = (
-    Column("code", "string", "Mã thủ tục", "Mã thủ tục hành chính quốc gia, đúng như danh mục"),
+    Column("key", "string", "Khoá", "Khoá của thủ tục trong danh mục (tên tệp và địa chỉ trang): mã thủ tục, hoặc một tên ngắn do người biên tập đặt khi nguồn không ghi mã"),
+    Column("code", "string", "Mã thủ tục", "Mã thủ tục hành chính đúng như nguồn ghi; trống là nguồn không ghi mã"),
     Column("name", "string", "Tên thủ tục", "Tên thủ tục hành chính"),
     Column("field", "string", "Mã lĩnh vực", "Mã lĩnh vực trong content/fields.yml"),
     Column("field_name", "string", "Lĩnh vực", "Tên lĩnh vực"),
@@ -107,7 +108,7 @@ def _latest_access(sources: list[Source]) -> str | None:
 def _procedure_row(item: UnitProcedure, site: str) -> dict[str, Cell]:
     record = item.record
     row: dict[str, Cell] = {
-        "code": item.code, "name": record.name, "field": record.field, "field_name": item.field_name,
+        "key": item.code, "code": record.official_code, "name": record.name, "field": record.field, "field_name": item.field_name,
         "status": record.status.value, "online_level": record.online_level.value, "online_level_label": record.online_level.label,
         "time_limit": item.time_limit, "fee": item.fee, "page": site + route(PROCEDURE, item.code).url,
         "source_title": "; ".join(source.title for source in record.all_sources),
@@ -134,7 +135,7 @@ def procedure_table(unit: ResolvedUnit) -> Table | None:
         "là chữ đúng như nguồn ghi (vd «50.000 đồng/bản»), không đổi thành số.",
         PROCEDURE_COLUMNS, rows,
         [{"title": title, **({"path": url} if url else {})} for title, url in sources],
-        ("code",),
+        ("key",),
     )
 
 

@@ -18,6 +18,8 @@ from ..schema.types import Change
 from ..schema.unit import LocalProcedure
 from .hosts import host_problems
 
+NO_CODE = "Nguồn không ghi mã"
+
 
 @dataclass(frozen=True)
 class UnitProcedure:
@@ -30,7 +32,13 @@ class UnitProcedure:
 
     @property
     def code(self) -> str:
+        """The catalog key: the page address and the data key (the code, or the editor's slug)."""
         return self.record.code
+
+    @property
+    def code_text(self) -> str:
+        """The code as a page shows it: as published, or a plain statement that the source gives none."""
+        return self.record.official_code or NO_CODE
 
     @property
     def title(self) -> str:
@@ -38,14 +46,16 @@ class UnitProcedure:
 
     @property
     def search_note(self) -> str:
-        return f"Thủ tục {self.code} · {self.field_name} · Trực tuyến: {self.record.online_level.label.lower()}"
+        code = f"Thủ tục {self.record.official_code}" if self.record.official_code else "Thủ tục (nguồn không ghi mã)"
+        return f"{code} · {self.field_name} · Trực tuyến: {self.record.online_level.label.lower()}"
 
     def changes(self) -> list[Change]:
         found = []
+        code = f"Mã {self.record.official_code}" if self.record.official_code else NO_CODE
         if self.record.status is not LegalStatus.IN_FORCE and self.record.status_date:
-            found.append(Change(self.record.status_date, f"Thủ tục {self.record.status.label.lower()}: {self.title}", f"Mã {self.code}"))
+            found.append(Change(self.record.status_date, f"Thủ tục {self.record.status.label.lower()}: {self.title}", code))
         if self.local.since:
-            found.append(Change(self.local.since, f"Thủ tục mới: {self.title}", f"Mã {self.code}"))
+            found.append(Change(self.local.since, f"Thủ tục mới: {self.title}", code))
         return found
 
     @property

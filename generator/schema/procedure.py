@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..problems import Code
-from .types import Choice, Count, Model, ProcedureCode, Slug, Text, Url, VnDate, YesNo
+from .types import Choice, Count, Model, ProcedureCode, Slug, Text, Url, VnDate, YesNo, official_code
 from .unit import Source
 
 
@@ -16,6 +16,7 @@ class Channel(Choice):
     IN_PERSON = ("in-person", "Trực tiếp")
     ONLINE = ("online", "Trực tuyến")
     POSTAL = ("postal", "Dịch vụ bưu chính công ích")
+    UNSPECIFIED = ("unspecified", "Nguồn không ghi cách nộp")
 
 
 class OnlineLevel(Choice):
@@ -41,7 +42,11 @@ class HandlingLevel(Choice):
 class ChannelDetail(Model):
     """Một dòng của «Cách thức thực hiện»: một cách nộp, với thời hạn và phí riêng."""
 
-    channel: Channel = Field(description="Cách nộp hồ sơ", examples=["online"])
+    channel: Channel = Field(
+        Channel.UNSPECIFIED,
+        description="Cách nộp hồ sơ: in-person, online, postal; để trống (unspecified) khi nguồn ghi thời hạn, phí mà không ghi cách nộp",
+        examples=["online"],
+    )
     time_limit: Text | None = Field(None, description="Thời hạn giải quyết qua cách này; để trống nếu chưa có nguồn", examples=["03 ngày làm việc"])
     fee: Text | None = Field(
         None,
@@ -63,7 +68,7 @@ class Form(Model):
     """Một mẫu đơn, tờ khai để tải về."""
 
     title: Text = Field(description="Tên mẫu, vd «Tờ khai đăng ký kết hôn»", examples=["Tờ khai đăng ký kết hôn"])
-    url: Url = Field(description="Đường dẫn tải mẫu", examples=["https://dichvucong.gov.vn/"])
+    url: Url | None = Field(None, description="Đường dẫn tải mẫu; để trống nếu nguồn chỉ ghi tên tệp mẫu", examples=["https://dichvucong.gov.vn/"])
 
 
 class DossierItem(Model):
@@ -79,8 +84,17 @@ class DossierItem(Model):
 class Procedure(Model):
     """Một thủ tục hành chính với đủ các bộ phận theo Nghị định 63/2010/NĐ-CP (điều 8)."""
 
-    code: ProcedureCode = Field(description="Mã thủ tục quốc gia (viết trong ngoặc kép), vd \"1.000593\"", examples=["1.000593"])
+    code: ProcedureCode = Field(
+        description="Mã thủ tục như nguồn ghi (viết trong ngoặc kép), vd \"1.000593\"; nguồn không ghi mã thì đặt một tên ngắn "
+        "không dấu, vd dang-ky-khai-sinh-chau-phu: nó là tên tệp và địa chỉ trang, còn trang ghi «Nguồn không ghi mã»",
+        examples=["1.000593"],
+    )
     name: Text = Field(description="Tên thủ tục", examples=["Đăng ký kết hôn lưu động"])
+    name_from_editor: YesNo = Field(
+        False,
+        description="«có» khi nguồn không ghi tên thủ tục và tên trên do người biên tập đặt để nhận diện; trang sẽ nói rõ điều đó",
+        examples=["không"],
+    )
     field: Slug = Field(description="Mã lĩnh vực trong content/fields.yml, vd «ho-tich»", examples=["ho-tich"])
     levels: list[HandlingLevel] = Field(default_factory=list, description="Cấp thực hiện; để trống nếu nguồn không ghi", examples=[["commune"]])
     online_level: OnlineLevel = Field(
@@ -123,6 +137,11 @@ class Procedure(Model):
         if self.source is None and not self.sources:
             raise PydanticCustomError(Code.SOURCE_MISSING, "Bản ghi thủ tục phải ghi nguồn (sources)", {"field": "sources"})
         return self
+
+    @property
+    def official_code(self) -> str | None:
+        """The code as the source publishes it; None when the source gives no code."""
+        return official_code(self.code)
 
     @property
     def all_sources(self) -> list[Source]:

@@ -71,6 +71,8 @@ def _pattern(code: Code, regex: str, message: str) -> tuple[BeforeValidator, Wit
 # The one definition of each pattern; `cchc new` and the loader's file names use the same.
 SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 PROCEDURE_CODE_PATTERN = r"\d\.\d{6}((\.\d{3}\.\d{2}\.\d{2})?\.H\d{2})?|[A-Z]+(-[A-Z0-9]+)+"
+# A procedure's key in the catalog: its code, or (when the source gives none) a slug the editor chose.
+PROCEDURE_KEY_PATTERN = f"{PROCEDURE_CODE_PATTERN}|{SLUG_PATTERN}"
 DATE_FORMAT = "%d/%m/%Y"
 
 
@@ -92,10 +94,16 @@ ProcedureCode = Annotated[
     str,
     *_pattern(
         Code.INVALID_PROCEDURE_CODE,
-        PROCEDURE_CODE_PATTERN,
-        "Mã thủ tục «{value}» không đúng dạng (vd: 1.000593, 1.000593.H37, 1.000593.000.00.00.H37 hoặc B-BTP-BS43)",
+        PROCEDURE_KEY_PATTERN,
+        "Mã thủ tục «{value}» không đúng dạng (vd: 1.000593, 1.000593.H37, 1.000593.000.00.00.H37 hoặc B-BTP-BS43; "
+        "thủ tục mà nguồn không ghi mã: một tên ngắn không dấu, vd dang-ky-khai-sinh-chau-phu)",
     ),
 ]
+
+
+def official_code(key: str) -> str | None:
+    """The procedure code as its source publishes it, or None when the key is an editor's slug."""
+    return key if re.fullmatch(PROCEDURE_CODE_PATTERN, key) else None
 
 DocNumber = Annotated[
     str,

@@ -102,7 +102,10 @@ class HotlinesFile(Model):
 class LocalProcedure(Model):
     """Một thủ tục của danh mục mà đơn vị giải quyết, kèm các chi tiết riêng của địa phương."""
 
-    code: ProcedureCode = Field(description="Mã thủ tục trong danh mục content/procedures, vd «1.000593»", examples=["1.000593"])
+    code: ProcedureCode = Field(
+        description="Mã thủ tục trong danh mục content/procedures (tên tệp của thủ tục), vd «1.000593»; thủ tục không có mã: tên ngắn của nó",
+        examples=["1.000593"],
+    )
     where: Text | None = Field(None, description="Nơi nộp hồ sơ tại đơn vị; để trống thì dùng địa chỉ đơn vị", examples=["Bộ phận Tiếp nhận và Trả kết quả, UBND xã"])
     time_limit: Text | None = Field(None, description="Thời hạn giải quyết tại địa phương, nếu khác danh mục", examples=["03 ngày làm việc"])
     fee: Text | None = Field(None, description="Phí, lệ phí tại địa phương, nếu khác danh mục", examples=["Không"])
