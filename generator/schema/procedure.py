@@ -44,7 +44,7 @@ class ChannelDetail(Model):
 
     channel: Channel = Field(
         Channel.UNSPECIFIED,
-        description="Cách nộp hồ sơ: in-person, online, postal; để trống (unspecified) khi nguồn ghi thời hạn, phí mà không ghi cách nộp",
+        description="Cách nộp hồ sơ; để trống khi nguồn ghi thời hạn, phí mà không ghi cách nộp",
         examples=["online"],
     )
     time_limit: Text | None = Field(None, description="Thời hạn giải quyết qua cách này; để trống nếu chưa có nguồn", examples=["03 ngày làm việc"])
