@@ -15,7 +15,7 @@ from conftest import ROOT, cchc, copy_project
 REAL = ROOT / "tests/data/real"
 ENCODED = sorted(p.parent.name for p in REAL.glob("*/record.yml"))
 UNIT = "son-thuong"
-FIELDS = {"dat-dai": "Đất đai", "cong-nghiep-tieu-dung": "Công nghiệp tiêu dùng", "hang-hai-va-duong-thuy": "Hàng hải và đường thủy"}
+FIELDS = {"dat-dai": "Đất đai", "cong-nghiep-tieu-dung": "Công nghiệp tiêu dùng", "hang-hai-va-duong-thuy": "Hàng hải và đường thủy", "che-bien-nong-lam-thuy-san-va-nghe-muoi": "Chế biến nông lâm thủy sản và nghề muối", "noi-vu-cap-xa": "Nội vụ cấp xã"}
 
 
 def normalised(page: str) -> str:
