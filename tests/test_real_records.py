@@ -122,3 +122,11 @@ def test_a_procedure_whose_source_gives_no_code_or_name_says_so(real_site):
         assert not re.search(r"\d\.\d{6}", page), "no procedure code may appear on a page whose source gives none"
     index = normalised((real_site / "site" / UNIT / "thu-tuc" / "index.html").read_text(encoding="utf-8"))
     assert "Đăng ký khai sinh Mã Nguồn không ghi mã" in index
+
+
+def test_a_dossier_in_named_groups_keeps_its_groups_in_order(real_site):
+    """The national record lists its dossier under two headings; each item stays under its own."""
+    page = page_of(real_site, "dvcqg-bo-tri-on-dinh-dan-cu-ngoai-huyen")
+    order = ["Hồ sơ gửi UBND huyện nơi đi", "Tờ trình của UBND cấp xã", "Hồ sơ gửi UBND huyện nơi đến", "Quyết định UBND huyện nơi đi"]
+    positions = [page.find(text) for text in order]
+    assert -1 not in positions and positions == sorted(positions), list(zip(order, positions, strict=True))

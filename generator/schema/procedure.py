@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Self
 
 from pydantic import Field, model_validator
@@ -79,6 +80,11 @@ class DossierItem(Model):
     copies: Count | None = Field(None, description="Số bản sao", examples=["0"])
     present_only: YesNo = Field(False, description="«có» nếu chỉ xuất trình, không nộp lại", examples=["có"])
     form: Form | None = Field(None, description="Mẫu đơn, tờ khai kèm theo", examples=[{"title": "Mẫu tờ khai", "url": "https://dichvucong.gov.vn/"}])
+    group: Text | None = Field(
+        None,
+        description="Nhóm giấy tờ, khi nguồn chia hồ sơ thành nhóm (vd «Hồ sơ gửi UBND huyện nơi đi»); các mục liền nhau cùng nhóm hiện dưới một tiêu đề",
+        examples=["Giấy tờ phải nộp"],
+    )
 
 
 class Procedure(Model):
@@ -147,6 +153,11 @@ class Procedure(Model):
     def all_sources(self) -> list[Source]:
         """Every source of the record, the single `source` first."""
         return ([self.source] if self.source else []) + self.sources
+
+    @property
+    def dossier_groups(self) -> list[tuple[str | None, list[DossierItem]]]:
+        """The dossier as the source groups it: consecutive items of one group together, in order."""
+        return [(group, list(items)) for group, items in groupby(self.dossier, key=lambda item: item.group)]
 
     def channel(self, channel: Channel) -> ChannelDetail | None:
         return next((c for c in self.channels if c.channel is channel), None)
