@@ -96,18 +96,25 @@ def _plan(root: Path, dest: Path, units: dict[str, ResolvedUnit], slugs: list[st
     records: dict[str, bytes] = {}
     wanted = {slug: unit_digest(root, units[slug], shared, records)[:16] for slug in slugs}
 
-    def check(slug: str) -> tuple[Outcome | None, str]:
+    def check(slug: str, sealed: bool) -> tuple[Outcome | None, str]:
         releases, release = UnitReleases(dest, slug), wanted[slug]
         if remote.get(slug) == release:
             return Outcome(slug, "unchanged", release), ""
-        if not releases.release(release).exists():
-            return None, ""
-        if found := releases.problems(release):
-            return None, str(IncompleteRelease(slug, release, found)) + "; dựng lại"
+        if not sealed:
+            if not releases.release(release).exists():
+                return None, ""
+            if found := releases.problems(release):
+                return None, str(IncompleteRelease(slug, release, found)) + "; dựng lại"
         return Outcome(slug, "unchanged" if releases.live_id() == release else "reused", release), ""
 
+    # Sealed releases (the nightly case) are checked one after the other: a walk of `lstat`s only
+    # slows down in threads (they contend for the GIL); the others are hashed in full, in parallel.
+    sealed = [s for s in slugs if remote.get(s) != wanted[s] and UnitReleases(dest, s).sealed(wanted[s])]
+    checked = {slug: check(slug, sealed=True) for slug in sealed}
+    rest = [s for s in slugs if s not in checked]
     with ThreadPoolExecutor(max(jobs, 1)) as pool:
-        checked = dict(zip(slugs, pool.map(check, slugs), strict=True))
+        checked |= dict(zip(rest, pool.map(lambda slug: check(slug, sealed=False), rest), strict=True))
+    checked = {slug: checked[slug] for slug in slugs}
     done = [outcome for outcome, _ in checked.values() if outcome]
     notes = [note for _, note in checked.values() if note]
     return done, {s: wanted[s] for s, (outcome, _) in checked.items() if outcome is None}, notes
