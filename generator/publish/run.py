@@ -13,6 +13,7 @@ site, and is told once.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -85,6 +86,22 @@ def stop_on_signals() -> Iterator[None]:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+@contextmanager
+def frozen_once_loaded() -> Iterator[None]:
+    """Python's cycle collector off while everything is loaded, and what was loaded frozen after.
+
+    Loading makes a quarter of a million objects that live for the whole run, and next to no
+    cycles; the collector would scan them again and again (0.9 s of the 2.4 s a province of 170
+    units takes to load). Frozen, they are never scanned again, in the run nor in the builds forked
+    from it (whose memory then stays shared)."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def _plan(root: Path, dest: Path, units: dict[str, ResolvedUnit], slugs: list[str], jobs: int,
@@ -163,7 +180,8 @@ def _publish_locked(root: Path, dest: Path, keep: int, jobs: int, shard: str | N
     except OSError as error:
         raise DestinationFault(fault_of(error), dest, error.strerror or "") from error
     slugs = in_shard([p.name for p in unit_dirs(root)], shard)
-    project, units, problems = inspect(root)
+    with frozen_once_loaded():
+        project, units, problems = inspect(root)
     blocked = blocked_units(project, problems, slugs, strict)
     print_problems(sorted({p for found in blocked.values() for p in found}))
     outcomes = [Outcome(s, "failed", reasons=[p.format() for p in found]) for s, found in sorted(blocked.items())]
