@@ -45,10 +45,13 @@ def test_the_same_publish_again_builds_and_switches_nothing(project, tmp_path):
     dest = tmp_path / "www"
     assert publish(project, dest).code == 0
     before = {s: (live(dest, s), (dest / s / "current").lstat().st_mtime_ns, (dest / s / "history").read_text()) for s in UNITS}
+    serving = {name: ((dest / name).stat().st_ino, (dest / name).stat().st_mtime_ns) for name in ("units.map", "state.json")}
     run = publish(project, dest, "--report", str(tmp_path / "again.json"))
     assert run.code == 0
     after = {s: (live(dest, s), (dest / s / "current").lstat().st_mtime_ns, (dest / s / "history").read_text()) for s in UNITS}
     assert after == before
+    # the serving map holds the same lines, so it is not rewritten: nginx's file keeps its inode and time
+    assert {name: ((dest / name).stat().st_ino, (dest / name).stat().st_mtime_ns) for name in serving} == serving
     report = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
     assert (report["built"], report["unchanged"], report["pages"]) == (0, 5, 0)
 

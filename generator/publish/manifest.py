@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,35 +75,58 @@ def read(folder: Path) -> Manifest | None:
 
 def signature(folder: Path) -> str:
     """A digest of every entry's path, type, size, mtime, ctime and inode (no content read). Any
-    write, rename or `touch` changes it: ctime cannot be set back by a user."""
-    digest = hashlib.sha256()
-    for parent, folders, files in os.walk(folder):
-        folders.sort()
-        for name in sorted(folders + files):
-            path = os.path.join(parent, name)
-            st = os.lstat(path)
-            shown = os.path.relpath(path, folder)
-            digest.update(f"{shown}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode())
-    return digest.hexdigest()
+    write, rename or `touch` changes it: ctime cannot be set back by a user.
+
+    One `lstat` per entry, as `os.walk` would visit them (each folder's entries by name, then its
+    subfolders); hashed as one text, which is what makes a run's check of 140,000 entries cheap."""
+    lines: list[str] = []
+    _describe(os.fspath(folder), "", lines)
+    return hashlib.sha256("".join(lines).encode()).hexdigest()
+
+
+def _describe(folder: str, shown: str, lines: list[str]) -> None:
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return  # an unreadable folder: its own line (mode, ctime) already differs from the seal
+    subfolders = []
+    for entry in entries:
+        st = entry.stat(follow_symlinks=False)
+        lines.append(f"{shown}{entry.name}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n")
+        if stat.S_ISDIR(st.st_mode):
+            subfolders.append(entry)
+    for entry in subfolders:
+        _describe(entry.path, f"{shown}{entry.name}/", lines)
+
+
+def sealed(folder: Path, unit: str, release: str, checked: Path) -> bool:
+    """Whether a release folder is exactly as when it last checked whole on this machine: `checked`
+    (a file of this machine's own, written by `problems`) holds the same `signature`."""
+    return folder.is_dir() and not folder.is_symlink() and _read(checked) == _seal(folder, unit, release)
 
 
 def problems(folder: Path, unit: str, release: str, checked: Path | None = None) -> list[str]:
     """Why a release folder is not the complete release `release` of `unit` (empty: it is).
 
-    With `checked` (a file of this machine's own), a release whose every entry is exactly as when
-    it last checked whole (same `signature`) is not read again; anything else is hashed in full."""
+    With `checked`, a release that is `sealed` is not read again; anything else is hashed in full,
+    and sealed when it checks and did not change meanwhile."""
     if not folder.is_dir() or folder.is_symlink():
         return ["không có thư mục bản dựng"]
-    seal = f"{unit} {release} {signature(folder)}\n" if checked is not None else ""
+    seal = _seal(folder, unit, release) if checked is not None else ""
     if checked is not None and _read(checked) == seal:
         return []
     found = _problems(folder, unit, release)
-    if not found and checked is not None and f"{unit} {release} {signature(folder)}\n" == seal:
+    if not found and checked is not None and _seal(folder, unit, release) == seal:
         try:
             checked.write_text(seal, encoding="utf-8")
         except OSError:
             pass  # a full disk: the next run checks in full again
     return found
+
+
+def _seal(folder: Path, unit: str, release: str) -> str:
+    return f"{unit} {release} {signature(folder)}\n"
 
 
 def _read(path: Path) -> str:

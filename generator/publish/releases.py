@@ -61,6 +61,10 @@ class UnitReleases:
         """Why `release_id` is not a complete, unaltered release of this unit (empty: it is)."""
         return manifest.problems(self.release(release_id), self.slug, release_id, self.checked(release_id))
 
+    def sealed(self, release_id: str) -> bool:
+        """The release is unchanged since it last checked whole here (one `lstat` per file)."""
+        return manifest.sealed(self.release(release_id), self.slug, release_id, self.checked(release_id))
+
     def checked(self, release_id: str) -> Path:
         """Where this machine notes that a release checked whole, and how its files looked then."""
         return self.unit_dir / f".checked-{release_id}"

@@ -13,6 +13,7 @@ site, and is told once.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -87,6 +88,22 @@ def stop_on_signals() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
+@contextmanager
+def frozen_once_loaded() -> Iterator[None]:
+    """Python's cycle collector off while everything is loaded, and what was loaded frozen after.
+
+    Loading makes a quarter of a million objects that live for the whole run, and next to no
+    cycles; the collector would scan them again and again (0.9 s of the 2.4 s a province of 170
+    units takes to load). Frozen, they are never scanned again, in the run nor in the builds forked
+    from it (whose memory then stays shared)."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
 def _plan(root: Path, dest: Path, units: dict[str, ResolvedUnit], slugs: list[str], jobs: int,
           remote: dict[str, str]) -> tuple[list[Outcome], dict[str, str], list[str]]:
     """Units with nothing to do (their release is live and checks, or checks and can be switched
@@ -96,18 +113,25 @@ def _plan(root: Path, dest: Path, units: dict[str, ResolvedUnit], slugs: list[st
     records: dict[str, bytes] = {}
     wanted = {slug: unit_digest(root, units[slug], shared, records)[:16] for slug in slugs}
 
-    def check(slug: str) -> tuple[Outcome | None, str]:
+    def check(slug: str, sealed: bool) -> tuple[Outcome | None, str]:
         releases, release = UnitReleases(dest, slug), wanted[slug]
         if remote.get(slug) == release:
             return Outcome(slug, "unchanged", release), ""
-        if not releases.release(release).exists():
-            return None, ""
-        if found := releases.problems(release):
-            return None, str(IncompleteRelease(slug, release, found)) + "; dựng lại"
+        if not sealed:
+            if not releases.release(release).exists():
+                return None, ""
+            if found := releases.problems(release):
+                return None, str(IncompleteRelease(slug, release, found)) + "; dựng lại"
         return Outcome(slug, "unchanged" if releases.live_id() == release else "reused", release), ""
 
+    # Sealed releases (the nightly case) are checked one after the other: a walk of `lstat`s only
+    # slows down in threads (they contend for the GIL); the others are hashed in full, in parallel.
+    sealed = [s for s in slugs if remote.get(s) != wanted[s] and UnitReleases(dest, s).sealed(wanted[s])]
+    checked = {slug: check(slug, sealed=True) for slug in sealed}
+    rest = [s for s in slugs if s not in checked]
     with ThreadPoolExecutor(max(jobs, 1)) as pool:
-        checked = dict(zip(slugs, pool.map(check, slugs), strict=True))
+        checked |= dict(zip(rest, pool.map(lambda slug: check(slug, sealed=False), rest), strict=True))
+    checked = {slug: checked[slug] for slug in slugs}
     done = [outcome for outcome, _ in checked.values() if outcome]
     notes = [note for _, note in checked.values() if note]
     return done, {s: wanted[s] for s, (outcome, _) in checked.items() if outcome is None}, notes
@@ -156,7 +180,8 @@ def _publish_locked(root: Path, dest: Path, keep: int, jobs: int, shard: str | N
     except OSError as error:
         raise DestinationFault(fault_of(error), dest, error.strerror or "") from error
     slugs = in_shard([p.name for p in unit_dirs(root)], shard)
-    project, units, problems = inspect(root)
+    with frozen_once_loaded():
+        project, units, problems = inspect(root)
     blocked = blocked_units(project, problems, slugs, strict)
     print_problems(sorted({p for found in blocked.values() for p in found}))
     outcomes = [Outcome(s, "failed", reasons=[p.format() for p in found]) for s, found in sorted(blocked.items())]

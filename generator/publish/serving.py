@@ -67,6 +67,13 @@ def rebuild(dest: Path) -> list[str]:
 
 
 def _replace(path: Path, text: str) -> None:
+    """Write `text` to `path` by one rename, unless `path` already holds exactly it (the nightly
+    case: nothing to write, and the file nginx reads keeps its time)."""
+    try:
+        if path.read_bytes() == text.encode():
+            return
+    except OSError:
+        pass  # missing or unreadable: written anew below
     temporary = path.with_name(f".{path.name}-{os.getpid()}")
     try:
         temporary.write_text(text, encoding="utf-8")
