@@ -43,18 +43,29 @@ def configure_nginx(base: Path, dest: Path, port: int) -> Path:
     return conf / "nginx.conf"
 
 
-def start_nginx(base: Path, config: Path, port: int) -> subprocess.Popen:
+def run_nginx(base: Path, dest: Path) -> tuple[subprocess.Popen, int, Path]:
+    """nginx with deploy/'s configuration serving DEST on a free loopback port: (process, port,
+    nginx.conf). Ready once its pid file is written (nginx writes it after binding). Another test's
+    server may take the port between `free_port` and the bind (tests run in parallel): nginx then
+    exits, and it starts again on another port, never leaving a test talking to a stranger."""
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    check = subprocess.run([nginx, "-t", "-e", str(base / "error.log"), "-c", str(config)], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    server = subprocess.Popen([nginx, "-e", str(base / "error.log"), "-c", str(config), "-g", "daemon off;"])
-    for _ in range(50):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    return server
+    pid = base / "nginx.pid"
+    for _ in range(5):
+        port = free_port()
+        config = configure_nginx(base, dest, port)
+        check = subprocess.run([nginx, "-t", "-e", str(base / "error.log"), "-c", str(config)], capture_output=True, text=True)
+        assert check.returncode == 0, check.stderr
+        pid.unlink(missing_ok=True)
+        server = subprocess.Popen([nginx, "-e", str(base / "error.log"), "-c", str(config), "-g", "daemon off;"])
+        deadline = time.monotonic() + 10
+        while server.poll() is None and not pid.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if server.poll() is None and pid.exists():
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+            return server, port, config
+        server.kill()
+        server.wait()
+    raise AssertionError(f"nginx did not start: {(base / 'error.log').read_text(errors='replace')[-2000:]}")
 
 
 @pytest.fixture(scope="module")
@@ -65,11 +76,7 @@ def served(tmp_path_factory):
     dest = base / "srv"
     run = cchc(project, "publish", "--dest", str(dest), env={"SOURCE_DATE_EPOCH": "1700000000"})
     assert run.code == 0, run.err
-    port = free_port()
-    config = configure_nginx(base, dest, port)
-    with (dest / "units.map").open("a", encoding="utf-8") as units_map:
-        units_map.write("127.0.0.1 son-thuong;\n")  # test only: lets the browser reach a unit by IP
-    server = start_nginx(base, config, port)
+    server, port, _ = run_nginx(base, dest)
     yield {"port": port, "project": project, "dest": dest}
     server.terminate()
     server.wait(timeout=10)
@@ -144,7 +151,7 @@ def test_the_csp_does_not_block_anything_the_page_needs(served, browser):
     page = browser.new_page()
     messages: list[str] = []
     page.on("console", lambda message: messages.append(message.text))
-    response = page.goto(f"http://127.0.0.1:{served['port']}/bao-cao/2024-q2-ket-qua-cchc/")
+    response = page.goto(f"http://{HOST}:{served['port']}/bao-cao/2024-q2-ket-qua-cchc/")
     assert response.headers["content-security-policy"].startswith("default-src 'none'")
     page.fill("#cchc-q", "dang ky ket hon")
     page.wait_for_function("document.querySelector('#cchc-count').textContent.length > 0")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, cchc
-from test_nginx import configure_nginx, free_port, start_nginx
+from test_nginx import run_nginx
 from test_publish_live import HOSTS, assert_live_releases_complete, mapped
 from test_validation import edit
 
@@ -56,11 +56,10 @@ class Server:
     """A web server folder served by a real nginx, reached by deploy/push.sh as CI reaches it."""
 
     def __init__(self, base: Path):
-        self.base, self.dest, self.port = base, base / "srv", free_port()
+        self.base, self.dest = base, base / "srv"
         self.dest.mkdir(parents=True)
         (self.dest / "units.map").write_text("", encoding="utf-8")
-        self.config = configure_nginx(base, self.dest, self.port)
-        self.nginx = start_nginx(base, self.config, self.port)
+        self.nginx, self.port, self.config = run_nginx(base, self.dest)
         self.env = {
             **os.environ, "CCHC_SERVER": "", "CCHC_DEST": str(self.dest),
             "CCHC_REMOTE": f"{sys.executable} -m generator",
