@@ -153,6 +153,7 @@ def test_the_csp_does_not_block_anything_the_page_needs(served, browser):
     page.on("console", lambda message: messages.append(message.text))
     response = page.goto(f"http://{HOST}:{served['port']}/bao-cao/2024-q2-ket-qua-cchc/")
     assert response.headers["content-security-policy"].startswith("default-src 'none'")
+    assert (response.status, page.locator("#cchc-count").count()) == (200, 1), (response.status, response.url, page.content()[:500])
     page.fill("#cchc-q", "dang ky ket hon")
     page.wait_for_function("document.querySelector('#cchc-count').textContent.length > 0")
     results = page.locator(".cchc-search__results a").all_inner_texts()
