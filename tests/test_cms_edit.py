@@ -202,3 +202,28 @@ def test_bad_values_never_reach_the_disk(editor, browser):
 
     assert {p: p.read_bytes() for p in (root / UNIT).rglob("*.yml")} == files  # nothing written
     assert cchc(root, "validate").code == 0
+
+
+def test_a_new_procedure_is_saved_under_its_code(editor):
+    """Decap names a new catalog file after the code its own way («1.000999.H19» → «1-000999-h19.yml»,
+    dots to dashes, lower case), a name `cchc validate` refuses; the proxy saves it as
+    content/procedures/1.000999.H19.yml and serves it back under Decap's name."""
+    root, base = editor
+    raw = (root / "content/procedures/1.000593.yml").read_text(encoding="utf-8").replace('code: "1.000593"', 'code: "1.000999.H19"')
+    assert 'code: "1.000999.H19"' in raw
+
+    def api(action: str, params: dict) -> dict:
+        body = json.dumps({"action": action, "params": {"branch": "main", **params}}).encode()
+        request = urllib.request.Request(f"{base}/api/v1", body, {"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request) as answer:
+                return json.loads(answer.read())
+        except urllib.error.HTTPError as error:
+            raise AssertionError(error.read().decode()) from None
+
+    api("persistEntry", {"entry": {"path": "content/procedures/1-000999-h19.yml", "raw": raw, "slug": "1-000999-h19"},
+                         "assets": [], "options": {"commitMessage": "thêm thủ tục", "useWorkflow": False, "status": "draft", "collectionName": "thu-tuc"}})
+    assert (root / "content/procedures/1.000999.H19.yml").read_text(encoding="utf-8") == raw
+    assert not (root / "content/procedures/1-000999-h19.yml").exists()
+    assert api("getEntry", {"path": "content/procedures/1-000999-h19.yml"})["data"] == raw
+    assert cchc(root, "validate").code == 0

@@ -20,9 +20,10 @@ import threading
 import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..content_types import PROCEDURE
 from ..load import LoadError, load_text
 from ..pipeline import check
 from ..problems import Problem, Severity, UsageError
@@ -36,6 +37,7 @@ DECAP_SERVER = CMS_DIR / "node_modules" / "decap-server" / "dist" / "index.js"
 ADMIN = Path(__file__).resolve().parent / "admin"
 CHECKED = ("units", "content")  # what `cchc validate` reads
 WRITES = {"persistEntry", "deleteFile", "deleteFiles"}
+PROCEDURES_FOLDER = str(PurePosixPath(PROCEDURE.paths[0]).parent)  # content/procedures
 
 
 def free_port() -> int:
@@ -139,6 +141,37 @@ class Gate:
 
     def close(self) -> None:
         shutil.rmtree(self.mirror, ignore_errors=True)
+
+
+def _decap_slug(key: str) -> str:
+    """The file name Decap CMS makes from a procedure code (`slug: "{{fields.code}}"`): its slug
+    step lower-cases and turns dots into dashes (decap-cms-core `prepareSlug`), «1.000593.H19» →
+    «1-000593-h19»."""
+    return key.lower().replace(".", "-")
+
+
+def _procedure_path(path: str, raw: str) -> str:
+    """A new catalog procedure goes to the file its code names (`content/procedures/<code>.yml`),
+    not to the name Decap made of the code, which `cchc validate` would refuse."""
+    where = PurePosixPath(path)
+    if str(where.parent) != PROCEDURES_FOLDER:
+        return path
+    try:
+        code = load_text(raw, path).data.get("code")
+    except (LoadError, AttributeError):
+        return path
+    if isinstance(code, str) and code != where.stem and _decap_slug(code) == where.stem:
+        return f"{PROCEDURES_FOLDER}/{code}.yml"
+    return path
+
+
+def _read_path(root: Path, path: str) -> str:
+    """The procedure file Decap asks for by the name it made of the code, found by that code."""
+    where = PurePosixPath(path)
+    if str(where.parent) != PROCEDURES_FOLDER or (root / path).exists():
+        return path
+    found = [p for p in (root / PROCEDURES_FOLDER).glob("*.yml") if _decap_slug(p.stem) == where.stem]
+    return f"{PROCEDURES_FOLDER}/{found[0].name}" if len(found) == 1 else path
 
 
 def _writes(body: dict[str, Any]) -> dict[str, str | None]:
@@ -265,9 +298,14 @@ def _handler(server: EditServer) -> type[BaseHTTPRequestHandler]:
             except ValueError:
                 self._send(400, b'{"error": "JSON?"}', "application/json")
                 return
+            if body.get("action") == "getEntry" and isinstance(body.get("params"), dict) and "path" in body["params"]:
+                body["params"]["path"] = _read_path(server.root, body["params"]["path"])
+                raw = json.dumps(body).encode()
             if body.get("action") in WRITES:
                 if body["action"] == "persistEntry":
                     params = body["params"]
+                    for file in params.get("dataFiles") or [params["entry"]]:
+                        file["path"] = _procedure_path(file["path"], file["raw"])
                     server.gate.prepare(params.get("dataFiles") or [params["entry"]])
                     raw = json.dumps(body).encode()
                 try:
