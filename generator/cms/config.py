@@ -36,8 +36,7 @@ SHARED = "danh-muc"  # collection of the shared files: documents, fields
 # own messages name the value; these are the same rules said before the value is saved.
 PATTERN_MESSAGES: dict[Any, str] = {
     t.Slug: "Chỉ dùng chữ thường không dấu, số và dấu gạch nối (vd: ba-to)",
-    t.ProcedureCode: "Mã thủ tục không đúng dạng (vd: 1.000593, 1.000593.H37, 1.000593.000.00.00.H37 hoặc B-BTP-BS43; "
-                     "nguồn không ghi mã: tên ngắn không dấu, vd dang-ky-khai-sinh-chau-phu)",
+    t.ProcedureCode: f"Mã thủ tục không đúng dạng (vd: 1.000593, 1.000593.H37, 1.000593.000.00.00.H37 hoặc B-BTP-BS43; {t.NO_CODE_ADVICE})",
     t.DocNumber: "Số hiệu văn bản không đúng dạng (vd: 76/NQ-CP, 93/2021/NQ-HĐND, 04-NQ/TU)",
     t.Phone: "Số điện thoại chỉ gồm chữ số, dấu cách hoặc dấu chấm (vd: 0912 345 678)",
     t.Email: "Địa chỉ thư điện tử không hợp lệ (vd: motcua@quangngai.gov.vn)",

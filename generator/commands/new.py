@@ -21,7 +21,7 @@ from typing import Any
 from ..content_types import REGISTRY, ContentType, Registry
 from ..load import LoadError, load_file, unit_dirs
 from ..problems import UsageError
-from ..schema.types import PROCEDURE_CODE_PATTERN, SLUG_PATTERN, format_date
+from ..schema.types import NO_CODE_ADVICE, PROCEDURE_CODE_PATTERN, SLUG_PATTERN, format_date
 
 SLUG = re.compile(SLUG_PATTERN)
 CODE = re.compile(PROCEDURE_CODE_PATTERN)
@@ -81,10 +81,7 @@ def _procedure_source(code: str) -> dict[str, str]:
         return {"source_title": f"Cổng Dịch vụ công quốc gia, thủ tục {code}", "source_url": portal + code}
     if SLUG.fullmatch(code):
         return {"source_title": "Tên trang nguồn (vd Cổng thông tin điện tử của xã), chép đúng", "source_url": ""}
-    raise UsageError(
-        f"Mã thủ tục «{code}» không đúng dạng (vd: 1.000593); thủ tục mà nguồn không ghi mã: "
-        "một tên ngắn không dấu, vd dang-ky-khai-sinh-chau-phu"
-    )
+    raise UsageError(f"Mã thủ tục «{code}» không đúng dạng (vd: 1.000593); {NO_CODE_ADVICE}")
 
 
 def _values(root: Path, kind: ContentType[Any], args: list[str]) -> dict[str, str]:

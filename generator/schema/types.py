@@ -73,6 +73,8 @@ SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 PROCEDURE_CODE_PATTERN = r"\d\.\d{6}((\.\d{3}\.\d{2}\.\d{2})?\.H\d{2})?|[A-Z]+(-[A-Z0-9]+)+"
 # A procedure's key in the catalog: its code, or (when the source gives none) a slug the editor chose.
 PROCEDURE_KEY_PATTERN = f"{PROCEDURE_CODE_PATTERN}|{SLUG_PATTERN}"
+# What an editor is told to write when the source gives no code (every message about a bad code ends so).
+NO_CODE_ADVICE = "thủ tục mà nguồn không ghi mã: một tên ngắn không dấu, vd dang-ky-khai-sinh-chau-phu"
 DATE_FORMAT = "%d/%m/%Y"
 
 
@@ -95,8 +97,7 @@ ProcedureCode = Annotated[
     *_pattern(
         Code.INVALID_PROCEDURE_CODE,
         PROCEDURE_KEY_PATTERN,
-        "Mã thủ tục «{value}» không đúng dạng (vd: 1.000593, 1.000593.H37, 1.000593.000.00.00.H37 hoặc B-BTP-BS43; "
-        "thủ tục mà nguồn không ghi mã: một tên ngắn không dấu, vd dang-ky-khai-sinh-chau-phu)",
+        f"Mã thủ tục «{{value}}» không đúng dạng (vd: 1.000593, 1.000593.H37, 1.000593.000.00.00.H37 hoặc B-BTP-BS43; {NO_CODE_ADVICE})",
     ),
 ]
 
