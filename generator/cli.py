@@ -4,12 +4,23 @@ are printed as plain messages (no traceback unless --debug)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 from . import __version__
 from .content_types import REGISTRY
 from .problems import CchcError, ContentError, UsageError, count_line, print_problems, printable
+from .schema.types import read_date, vietnam_today
+
+TODAY_HELP = "ngày đăng, dạng ngày/tháng/năm: kế hoạch, báo cáo hẹn ngày đăng sau ngày này chưa lên trang (mặc định: hôm nay, giờ Việt Nam)"
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return read_date(text)
+    except ValueError as error:  # pydantic's error is a ValueError; argparse prints the message
+        raise argparse.ArgumentTypeError(f"«{text}» không phải ngày dạng ngày/tháng/năm (vd: 01/10/2026)") from error
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="dựng trang của các đơn vị (mặc định: tất cả)")
     build.add_argument("slugs", nargs="*", metavar="ĐƠN_VỊ")
     build.add_argument("--strict", action="store_true", help="không dựng khi còn cảnh báo")
+    build.add_argument("--today", type=_day, default=None, metavar="NGÀY", help=TODAY_HELP)
     serve = commands.add_parser("serve", help="xem trước một đơn vị, tự cập nhật khi sửa YAML")
     serve.add_argument("slug", metavar="ĐƠN_VỊ")
     serve.add_argument("--port", type=int, default=8000)
@@ -44,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--strict", action="store_true", help="đơn vị còn cảnh báo cũng không được đăng")
     publish.add_argument("--wait", type=float, default=0.0, metavar="GIÂY", help="chờ tối đa chừng này giây nếu một lần đăng khác đang chạy (mặc định 0)")
     publish.add_argument("--remote-state", type=Path, default=None, metavar="TỆP", help="state.json của máy chủ web: không dựng lại bản máy chủ đang đăng")
+    publish.add_argument("--today", type=_day, default=None, metavar="NGÀY", help=TODAY_HELP)
     rollback = commands.add_parser("rollback", help="đưa một đơn vị về bản đăng trước")
     rollback.add_argument("slug", metavar="ĐƠN_VỊ")
     rollback.add_argument("--dest", type=Path, required=True)
@@ -81,7 +94,7 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "build":
         from .commands.build import build
 
-        build(root, args.slugs, strict=args.strict)
+        build(root, args.slugs, strict=args.strict, today=args.today or vietnam_today())
     elif args.command == "serve":
         from .commands.serve import serve
 
@@ -98,7 +111,7 @@ def _run(args: argparse.Namespace) -> int:
         from .commands.publish import publish
 
         return publish(root, args.dest.resolve(), args.keep, args.jobs, args.shard, args.report, args.strict,
-                       args.wait, args.remote_state)
+                       args.wait, args.remote_state, args.today or vietnam_today())
     elif args.command == "schema":
         from .commands.schema import schema
 

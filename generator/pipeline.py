@@ -5,6 +5,7 @@ Nothing is written until every unit has validated and every page has rendered.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from .content_types import REGISTRY, Registry
@@ -15,15 +16,16 @@ from .resolve import ResolvedUnit, resolve, warnings
 from .site import UnitPaths, build_site, write_sources
 
 
-def inspect(root: Path, registry: Registry = REGISTRY) -> tuple[Project, dict[str, ResolvedUnit], list[Problem]]:
-    """Load, validate and resolve everything: the project, its units, every error and warning."""
+def inspect(root: Path, registry: Registry = REGISTRY, today: dt.date | None = None) -> tuple[Project, dict[str, ResolvedUnit], list[Problem]]:
+    """Load, validate and resolve everything: the project, its units, every error and warning.
+    `today`: the build's date (plans and reports due later are left off); None keeps them all."""
     project, problems = load_project(root, registry)
-    units, resolve_problems = resolve(project)
+    units, resolve_problems = resolve(project, today)
     return project, units, sorted(problems + resolve_problems + warnings(project))
 
 
-def check(root: Path, registry: Registry = REGISTRY) -> tuple[dict[str, ResolvedUnit], list[Problem]]:
-    _, units, problems = inspect(root, registry)
+def check(root: Path, registry: Registry = REGISTRY, today: dt.date | None = None) -> tuple[dict[str, ResolvedUnit], list[Problem]]:
+    _, units, problems = inspect(root, registry, today)
     return units, problems
 
 
@@ -42,11 +44,12 @@ def render_all(units: dict[str, ResolvedUnit], slugs: list[str], registry: Regis
 
 
 def build(
-    root: Path, slugs: list[str] | None = None, strict: bool = False, registry: Registry = REGISTRY
+    root: Path, slugs: list[str] | None = None, strict: bool = False, registry: Registry = REGISTRY,
+    today: dt.date | None = None,
 ) -> tuple[list[UnitPaths], list[Problem]]:
-    """Build the named units (all when none are named) into `site/<slug>/`; returns them and the
-    warnings that did not block the build."""
-    units, problems = check(root, registry)
+    """Build the named units (all when none are named) into `site/<slug>/` as on `today`; returns
+    them and the warnings that did not block the build."""
+    units, problems = check(root, registry, today)
     require_valid(problems, strict)
     selected = select(units, slugs)
     pages = render_all(units, selected, registry)

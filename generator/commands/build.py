@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -10,10 +11,10 @@ from ..problems import print_problems
 from ..site import quiet_mkdocs, use_commit_time
 
 
-def build(root: Path, slugs: list[str], strict: bool = False) -> None:
+def build(root: Path, slugs: list[str], strict: bool = False, today: dt.date | None = None) -> None:
     use_commit_time(root)
     quiet_mkdocs()
-    built, warnings = build_units(root, slugs or None, strict)
+    built, warnings = build_units(root, slugs or None, strict, today=today)
     for paths in built:
         print(f"Đã dựng {paths.slug}: {paths.site_dir.relative_to(root)}/index.html")
     if warnings:

@@ -3,6 +3,7 @@ nightly job and its two companions. The work is in the `generator.publish` stage
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from ..publish.inbox import activate as activate_inbox
@@ -12,8 +13,8 @@ from ..publish.run import rollback as rollback_unit
 
 def publish(root: Path, dest: Path, keep: int = 5, jobs: int | None = None, shard: str | None = None,
             report: Path | None = None, strict: bool = False, wait: float = 0.0,
-            remote_state: Path | None = None) -> int:
-    return publish_units(root, dest, keep, jobs, shard, report, strict, wait, remote_state)
+            remote_state: Path | None = None, today: dt.date | None = None) -> int:
+    return publish_units(root, dest, keep, jobs, shard, report, strict, wait, remote_state, today)
 
 
 def rollback(dest: Path, slug: str, wait: float = 0.0) -> None:

@@ -13,6 +13,7 @@ site, and is told once.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import json
 import os
@@ -153,7 +154,8 @@ def _switch(dest: Path, outcome: Outcome, keep: int) -> None:
 
 def publish(root: Path, dest: Path, keep: int = 5, jobs: int | None = None, shard: str | None = None,
             report: Path | None = None, strict: bool = False, wait: float = 0.0,
-            remote_state: Path | None = None) -> int:
+            remote_state: Path | None = None, today: dt.date | None = None) -> int:
+    """`today`: the publication date (plans and reports due later stay off); None publishes all."""
     started = time.monotonic()
     if keep < 1:
         raise UsageError("--keep phải từ 1 trở lên")
@@ -164,7 +166,7 @@ def publish(root: Path, dest: Path, keep: int = 5, jobs: int | None = None, shar
 
     with DestinationLock(dest, wait) as lock, stop_on_signals():
         try:
-            return _publish_locked(root, dest, keep, jobs, shard, report, strict, remote, lock.fd, started)
+            return _publish_locked(root, dest, keep, jobs, shard, report, strict, remote, lock.fd, started, today)
         except Stopped as stop:
             print(f"Đã dừng theo yêu cầu ({signal.Signals(stop.signum).name}): các trang đang đăng giữ nguyên, "
                   "bản đang dựng dở đã được xoá; lần chạy sau sẽ dựng tiếp.", file=sys.stderr)
@@ -172,7 +174,8 @@ def publish(root: Path, dest: Path, keep: int = 5, jobs: int | None = None, shar
 
 
 def _publish_locked(root: Path, dest: Path, keep: int, jobs: int, shard: str | None, report: Path | None,
-                    strict: bool, remote: dict[str, str], lock_fd: int | None, started: float) -> int:
+                    strict: bool, remote: dict[str, str], lock_fd: int | None, started: float,
+                    today: dt.date | None = None) -> int:
     """The run once it holds the destination (see the module's docstring)."""
     try:
         for unit_dir in (p for p in dest.iterdir() if p.is_dir() and not p.name.startswith(".")):
@@ -181,7 +184,7 @@ def _publish_locked(root: Path, dest: Path, keep: int, jobs: int, shard: str | N
         raise DestinationFault(fault_of(error), dest, error.strerror or "") from error
     slugs = in_shard([p.name for p in unit_dirs(root)], shard)
     with frozen_once_loaded():
-        project, units, problems = inspect(root)
+        project, units, problems = inspect(root, today=today)
     blocked = blocked_units(project, problems, slugs, strict)
     print_problems(sorted({p for found in blocked.values() for p in found}))
     outcomes = [Outcome(s, "failed", reasons=[p.format() for p in found]) for s, found in sorted(blocked.items())]

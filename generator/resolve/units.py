@@ -4,6 +4,7 @@ documents and then the shared ones, and links between units."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -100,6 +101,7 @@ class ResolvedUnit:
     items: dict[str, dict[str, Any]]  # section content types: name → key → item, in page order
     documents: dict[str, CitedDocument] = field(default_factory=dict)
     plan_numbers: dict[str, str] = field(default_factory=dict)
+    scheduled: dict[str, dt.date] = field(default_factory=dict)  # `kind/key` → the day it appears, left off until then
 
     @property
     def unit(self) -> Unit:
@@ -245,7 +247,8 @@ def _check_links(source: UnitSource, project: Project, units: Suggester) -> list
     ]
 
 
-def _resolve_unit(source: UnitSource, project: Project, catalog: Catalog, units: Suggester) -> tuple[ResolvedUnit, list[Problem]]:
+def _resolve_unit(source: UnitSource, project: Project, catalog: Catalog, units: Suggester,
+                  today: dt.date | None) -> tuple[ResolvedUnit, list[Problem]]:
     procedures, problems = _unit_procedures(source, project, catalog)
     shared = [d] if (d := project.shared.get(DOCUMENTS)) else []
     own = [d] if (d := source.files.get(DOCUMENTS)) else []
@@ -259,22 +262,32 @@ def _resolve_unit(source: UnitSource, project: Project, catalog: Catalog, units:
         problems += _check_citations(located, documents, plan_numbers)
     problems += _check_links(source, project, units)
     items: dict[str, dict[str, Any]] = {}
+    scheduled: dict[str, dt.date] = {}
     for kind in project.registry.sections():
         if kind is PROCEDURE:
             items[kind.name] = dict(procedures)
-        else:
-            items[kind.name] = {name: f.value for name, f in source.files.all(kind).items()}
+            continue
+        items[kind.name] = {}
+        for name, located in source.files.all(kind).items():
+            if not isinstance(located.value, Issued) or located.value.is_due(today):
+                items[kind.name][name] = located.value
+            elif located.value.publish_from is not None:
+                scheduled[f"{kind.name}/{name}"] = located.value.publish_from
+    plan_numbers = {number: name for number, name in plan_numbers.items() if name in items.get(PLAN.name, {})}
     files = {name: f.value for name, f in source.files.single.items()}
-    return ResolvedUnit(source.slug, files, items, documents, plan_numbers), problems
+    return ResolvedUnit(source.slug, files, items, documents, plan_numbers, scheduled), problems
 
 
-def resolve(project: Project) -> tuple[dict[str, ResolvedUnit], list[Problem]]:
-    """Every unit with its references resolved, and every problem found on the way."""
+def resolve(project: Project, today: dt.date | None = None) -> tuple[dict[str, ResolvedUnit], list[Problem]]:
+    """Every unit with its references resolved, and every problem found on the way. On `today`
+    (the build's date), a plan or report whose publication date is later is left off the unit:
+    no page, index row, search entry, feed entry or open data. None keeps every one (validation,
+    the editor's preview)."""
     catalog, problems = _catalog(project)
     problems += host_problems(project)  # each site_url's host becomes a key of nginx's map
     units = Suggester(project.units)
     resolved = {}
     for slug, source in project.units.items():
-        resolved[slug], unit_problems = _resolve_unit(source, project, catalog, units)
+        resolved[slug], unit_problems = _resolve_unit(source, project, catalog, units, today)
         problems += unit_problems
     return resolved, problems

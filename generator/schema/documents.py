@@ -93,8 +93,15 @@ class Issued(Model):
         description="Khi chỉ biết văn bản qua một bài báo hoặc trang web: tên báo, ngày đăng, địa chỉ; khi đó số, ngày ban hành để trống nếu bài không ghi",
         examples=[{"publisher": "Báo Lâm Đồng", "date": "18/03/2020", "url": "https://baolamdong.vn/"}],
     )
+    publish_from: VnDate | None = Field(
+        None, description="Ngày bắt đầu đăng lên trang (ngày/tháng/năm); trước ngày này văn bản chưa hiện ở đâu trên trang; để trống thì đăng ngay", examples=["01/10/2026"])
 
     kind_label: ClassVar[str] = "Văn bản"
+
+    def is_due(self, today: dt.date | None) -> bool:
+        """True when the document may be on the site on `today` (None: every document, as the
+        editor's preview and `cchc validate` see them)."""
+        return today is None or self.publish_from is None or self.publish_from <= today
 
     @property
     def reference(self) -> str:

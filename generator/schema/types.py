@@ -379,3 +379,16 @@ def _yes_no(value: Any) -> bool:
 
 
 YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema({"type": "string", "enum": ["có", "không"]})]
+
+
+def read_date(text: str) -> dt.date:
+    """A day written ngày/tháng/năm (or yyyy-mm-dd), as a field of type VnDate reads it."""
+    return _date(text)
+
+
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")  # no daylight saving time since 1975
+
+
+def vietnam_today() -> dt.date:
+    """Today's date in Vietnam: what a build or publish run uses unless given `--today`."""
+    return dt.datetime.now(VIETNAM).date()

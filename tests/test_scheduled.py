@@ -1,0 +1,90 @@
+"""Scheduled publishing: a plan or report with a publication date stays off the whole site (its
+page, the index, sitemap, feed and open data) on a build dated before it, and is on all of them
+from that day; the nightly run's fingerprint changes on that day, so the unit is rebuilt."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import cchc
+
+from generator.fingerprint import shared_digest, unit_digest
+from generator.pipeline import inspect
+
+NAME = "2026-q3-ket-qua-cchc"
+REPORT = """# yaml-language-server: $schema=../../../schema/report.schema.json
+symbol: BC-UBND
+date: 30/09/2026
+title: Kết quả cải cách hành chính quý III năm 2026 của xã Sơn Thượng
+issuer: Ủy ban nhân dân xã Sơn Thượng
+publish_from: 10/10/2026
+period:
+  year: '2026'
+  quarter: '3'
+figures:
+  - label: Tin, bài trên Đài truyền thanh xã
+    value: '12'
+    unit: tin, bài
+"""
+
+
+def _with_scheduled_report(project: Path) -> Path:
+    (project / "units/son-thuong/reports" / f"{NAME}.yml").write_text(REPORT, encoding="utf-8")
+    return project / "site/son-thuong"
+
+
+def _everywhere(site: Path) -> dict[str, bool]:
+    """Where the report is found on the built site."""
+    read = lambda path: (site / path).read_text(encoding="utf-8")  # noqa: E731
+    return {
+        "page": (site / "bao-cao" / NAME / "index.html").is_file(),
+        "index": NAME in read("bao-cao/index.html"),
+        "sitemap": f"/bao-cao/{NAME}/</loc>" in read("sitemap.xml"),
+        "feed": f"/bao-cao/{NAME}/</link>" in read("feed.xml").replace('"/>', "</link>").replace('<link href="', ""),
+        "open data": NAME in read("du-lieu/datapackage.json"),
+    }
+
+
+def test_a_report_dated_to_appear_later_is_nowhere_before_and_everywhere_from_that_day(project):
+    site = _with_scheduled_report(project)
+    run = cchc(project, "build", "son-thuong", "--today", "09/10/2026", env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert run.code == 0, run.err
+    assert _everywhere(site) == dict.fromkeys(["page", "index", "sitemap", "feed", "open data"], False)
+    assert not any(NAME in p.name for p in site.rglob("*"))
+
+    run = cchc(project, "build", "son-thuong", "--today", "10/10/2026", env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert run.code == 0, run.err
+    assert _everywhere(site) == dict.fromkeys(["page", "index", "sitemap", "feed", "open data"], True)
+    assert "Kết quả cải cách hành chính quý III năm 2026 của xã Sơn Thượng" in (site / "bao-cao" / NAME / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_fingerprint_changes_on_the_day_the_report_appears_and_not_before(project):
+    _with_scheduled_report(project)
+    shared = shared_digest(project)
+
+    def digest(day: dt.date) -> str:
+        _, units, _ = inspect(project, today=day)
+        return unit_digest(project, units["son-thuong"], shared)
+
+    assert digest(dt.date(2026, 10, 1)) == digest(dt.date(2026, 10, 9))  # nothing due: nothing to rebuild
+    assert digest(dt.date(2026, 10, 9)) != digest(dt.date(2026, 10, 10))  # due: the nightly run rebuilds
+    assert digest(dt.date(2026, 10, 10)) == digest(dt.date(2026, 12, 31))
+
+
+def test_a_bad_today_is_refused_in_vietnamese(project):
+    run = cchc(project, "build", "son-thuong", "--today", "31/02/2026")
+    assert run.code == 2
+    assert "«31/02/2026» không phải ngày dạng ngày/tháng/năm (vd: 01/10/2026)" in run.err
+    assert "Traceback" not in run.err
+
+
+def test_a_bad_publication_date_in_the_file_names_file_line_and_field(project):
+    _with_scheduled_report(project)
+    path = project / "units/son-thuong/reports" / f"{NAME}.yml"
+    path.write_text(REPORT.replace("publish_from: 10/10/2026", "publish_from: 10/2026"), encoding="utf-8")
+    run = cchc(project, "validate")
+    assert run.code != 0
+    line = next(i for i, text in enumerate(REPORT.splitlines(), 1) if text.startswith("publish_from"))
+    assert f"{NAME}.yml:{line}" in run.out + run.err
+    assert "publish_from" in run.out + run.err and "[invalid-date-format]" in run.out + run.err
