@@ -107,8 +107,8 @@ def test_fields_keep_their_rules():
     assert {"label": "Xã", "value": "commune"} in level["options"]
     assert found[("Procedure", "levels")]["multiple"] is True
     assert found[("DossierItem", "present_only")]["options"] == ["có", "không"]
-    assert found[("Unit", "name")]["label"] == "Tên chính thức"
-    assert found[("Unit", "name")]["hint"] == "Tên chính thức, vd «Ủy ban nhân dân huyện Ba Tơ»"
+    assert found[("Unit", "name")]["label"] == "Tên chính thức (bắt buộc)"
+    assert found[("Unit", "name")]["hint"] == "Vd «Ủy ban nhân dân huyện Ba Tơ»"  # not the label again
     assert found[("Report", "preamble")]["field"]["widget"] == "text"  # a list of paragraphs, not comma-separated text
     # An optional block's own required fields are left to the server: Decap would demand them when the block is empty.
     hotlines = dict(_forms(_config()))["hotlines"]
@@ -134,7 +134,7 @@ def test_every_pattern_has_a_message_and_no_datetime_widget():
     assert len(PATTERN_MESSAGES) == 13
     config = _config()
     assert config["locale"] == "vi"
-    assert {c.get("format") for c in config["collections"]} == {"yaml-text"}
+    assert {c.get("format") for c in config["collections"]} == {"yaml-text", "yaml-plan", "yaml-report"}
 
 
 def test_team_mode_config_is_current_and_uses_the_editorial_workflow():
@@ -145,3 +145,69 @@ def test_team_mode_config_is_current_and_uses_the_editorial_workflow():
     config = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert config["backend"]["name"] == "gitlab" and config["publish_mode"] == "editorial_workflow"
     assert config["collections"] == _config()["collections"]
+
+
+def _form_fields(fields):
+    for field in fields:
+        yield field
+        yield from _form_fields(field.get("fields", []))
+        if "field" in field:
+            yield field["field"]
+
+
+def test_labels_and_hints_carry_no_file_key_or_value_words_and_optional_is_said_once():
+    from generator.cms.labels import CODE_WORDS
+
+    config = _config()
+    said = [(f["label"], f.get("hint", "")) for _, fields in _forms(config) for f in _form_fields(fields)]
+    leaks = [text for pair in said for text in pair if CODE_WORDS.search(text)]
+    assert leaks == []
+    assert not [label for label, hint in said if hint and hint.lower() == label.lower()]  # a hint never repeats its label
+    assert all("Chỉ những ô ghi «(bắt buộc)» phải điền" in c["description"] for c in config["collections"] if c["name"].startswith("dv-"))
+    required = [label for label, _ in said if label.endswith("(bắt buộc)")]
+    assert 0 < len(required) < len(said) / 3  # the few that must be filled say so; the rest say nothing
+
+
+def test_a_quarter_is_chosen_as_i_to_iv_and_the_file_keeps_what_the_schema_reads():
+    from generator.schema.documents import Period
+
+    _, _, found = _coverage(_config())
+    quarter = found[("Period", "quarter")]
+    assert quarter["widget"] == "select"
+    assert [(o["label"], o["value"]) for o in quarter["options"]] == [("Quý I", "1"), ("Quý II", "2"), ("Quý III", "3"), ("Quý IV", "4")]
+    for option in quarter["options"]:  # every value the form writes is one the schema accepts
+        assert Period.model_validate({"year": "2026", "quarter": option["value"]}).quarter == int(option["value"])
+    months = found[("Period", "month")]["options"]
+    assert len(months) == 12 and months[0] == {"label": "Tháng 1", "value": "1"}
+    nine = found[("Period", "nine_months")]
+    assert Period.model_validate({"year": "2026", "nine_months": nine["options"][0]["value"]}).nine_months is True
+
+
+def test_one_units_form_picks_procedures_by_name_and_marks_those_it_lists(tmp_path):
+    import shutil
+
+    root = tmp_path / "p"
+    shutil.copytree(ROOT / "units", root / "units")
+    shutil.copytree(ROOT / "content", root / "content")
+    (root / "content/procedures/1.000999.H19.yml").write_text(
+        (ROOT / "content/procedures/1.000593.yml").read_text(encoding="utf-8").replace("Đăng ký kết hôn lưu động", "Đăng ký khai sinh thử"),
+        encoding="utf-8")
+    config = build_config(root, ["son-thuong"])
+    files = next(c for c in config["collections"] if c["name"] == "dv-son-thuong")["files"]
+    procedures = next(f for f in files if f["name"] == "procedures")["fields"][0]
+    code = next(f for f in procedures["fields"] if f["name"] == "code")
+    assert code["widget"] == "select" and code["label"] == "Thủ tục (bắt buộc)"
+    labels = [o["label"] for o in code["options"]]
+    assert labels[0] == "Đăng ký khai sinh thử (1.000999.H19)"  # not yet listed: first, by name
+    assert "Đăng ký kết hôn lưu động (1.000593) – đã có trong danh sách" in labels
+
+
+def test_pages_preview_where_the_routes_put_them_and_new_files_are_named_by_the_convention():
+    config = build_config(ROOT, ["son-thuong"])
+    unit = next(c for c in config["collections"] if c["name"] == "dv-son-thuong")
+    paths = {f["name"]: f.get("preview_path") for f in unit["files"]}
+    assert paths["hotlines"] == "lien-he/" and paths["unit"] == "" and paths["procedures"] == "thu-tuc/"
+    reports = next(c for c in config["collections"] if c["name"] == "dv-son-thuong--reports")
+    assert reports["preview_path"] == "bao-cao/{{slug}}/"
+    assert reports["slug"].startswith("{{fields.period.year}}-q{{fields.period.quarter}}-")
+    assert reports["format"] == "yaml-report"

@@ -23,9 +23,11 @@ from pydantic.fields import FieldInfo
 
 from ..content_types import PROCEDURE, REGISTRY, Registry, is_collection
 from ..load import LoadError, load_file, unit_dirs
+from ..routes import url_for
 from ..schema import CitedDocument
 from ..schema import types as t
 from ..schema.types import Choice
+from .labels import CODE_WORDS, OPTIONAL_ONCE, REQUIRED_MARK, choices_for, text_for
 
 MAX_NESTING = 3  # levels of a recursive block (a section's sections, a task's subtasks) in the form
 
@@ -117,6 +119,29 @@ def _label(description: str) -> str:
     return description.strip().rstrip(",.")
 
 
+def _hint(description: str, label: str) -> str:
+    """What the description says beyond its label («để trống nếu…», an example), never the label
+    again; empty when it says nothing more."""
+    rest = description.removeprefix(label).strip(" ;,.:")
+    if rest.startswith("(") and rest.endswith(")") and rest.count("(") == 1:
+        rest = rest[1:-1]
+    return rest[0].upper() + rest[1:] if rest else ""
+
+
+def _words(owner: type[BaseModel], name: str, description: str, required: bool) -> dict[str, str]:
+    """The field's label and hint as a commune editor reads them: the form's own words where the
+    model's description names files or value words, else the description split in two; a required
+    field says so in its label (the form says once that every other field may stay blank)."""
+    owners = [m.__name__ for m in owner.__mro__ if isinstance(m, type) and issubclass(m, BaseModel)]
+    own = text_for(owners, name)
+    label = own["label"] if own else _label(description)
+    hint = own["hint"] if own else _hint(description, label)
+    words = {"label": label + (REQUIRED_MARK if required else "")}
+    if hint and not CODE_WORDS.search(hint):
+        words["hint"] = hint
+    return words
+
+
 def _relation(annotation: Any, owner: type[BaseModel], name: str) -> dict[str, Any] | None:
     """Procedure codes and cited document numbers pick from the catalog, except a record's own key."""
     if annotation == t.ProcedureCode and not (owner is PROCEDURE.model and name == "code"):
@@ -130,6 +155,8 @@ def _relation(annotation: Any, owner: type[BaseModel], name: str) -> dict[str, A
 
 
 def _scalar(annotation: Any, owner: type[BaseModel], name: str) -> dict[str, Any]:
+    if (choices := choices_for([m.__name__ for m in owner.__mro__], name)) is not None:
+        return dict(choices)
     if isinstance(annotation, type) and issubclass(annotation, Choice):
         return {"widget": "select", "options": [{"label": m.label, "value": m.value} for m in annotation]}
     if (relation := _relation(annotation, owner, name)) is not None:
@@ -148,8 +175,9 @@ def _field(name: str, info: FieldInfo, owner: type[BaseModel], stack: tuple[type
     """`optional`: inside a block that may be left out, where Decap would demand the block's required
     fields even when the whole block is empty; there the server's validation checks them."""
     description = info.description or name
-    field: dict[str, Any] = {"name": name, "label": _label(description), "hint": description}
-    if optional or not info.is_required():
+    required = info.is_required() and not optional
+    field: dict[str, Any] = {"name": name, **_words(owner, name, description, required)}
+    if not required:
         field["required"] = False
     annotation = _strip_optional(_annotation(info))
     is_list = typing.get_origin(annotation) is list
@@ -200,35 +228,93 @@ def _unit_label(unit_dir: Path) -> str:
     return name if isinstance(name, str) and name.strip() else unit_dir.name
 
 
-def unit_collections(unit_dir: Path) -> list[dict[str, Any]]:
+LISTED = " – đã có trong danh sách"  # marks a catalog choice the unit lists; the admin page hides it
+
+
+def _preview_path(kind: str) -> str | None:
+    """The page a file is shown on, from the one owner of URLs (`{{slug}}`: the item's file name)."""
+    content_type = REGISTRY[kind]
+    if content_type.page is None:
+        return url_for(PROCEDURE) if kind == "procedures" else None
+    return url_for(content_type, "{{slug}}" if content_type.section else None)
+
+
+def _with_preview(entry: dict[str, Any], kind: str) -> dict[str, Any]:
+    path = _preview_path(kind)
+    return {**entry, "preview_path": path} if path is not None else entry
+
+
+def catalog_choices(root: Path, unit_dir: Path) -> list[dict[str, str]]:
+    """The catalog as choices for a unit's procedure list: «name (code)», the ones the unit does not
+    list first, by name; those it lists stay (their rows show them) but are marked."""
+    try:
+        data = load_file(unit_dir / "procedures.yml", "procedures.yml").data
+        listed = {str(p.get("code")) for p in data.get("procedures") or [] if isinstance(p, dict)}
+    except (LoadError, AttributeError):
+        listed = set()
+    choices = []
+    for path in sorted((root / PROCEDURE.shared_path().rsplit("/", 1)[0]).glob("*.yml")):  # type: ignore[union-attr]
+        try:
+            name = load_file(path, path.name).data.get("name")
+        except (LoadError, AttributeError):
+            continue
+        code = path.stem
+        choices.append((code in listed, str(name or code), code))
+    return [{"label": f"{name} ({code})" + (LISTED if is_listed else ""), "value": code}
+            for is_listed, name, code in sorted(choices)]
+
+
+def _pick_by_name(fields: list[dict[str, Any]], choices: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """The procedure list's code as a choice by name (the one-unit form of local mode)."""
+    for field in fields:
+        if field["name"] == "procedures" and field.get("widget") == "list":
+            for sub in field["fields"]:
+                if sub["name"] == "code":
+                    for key in ("collection", "value_field", "search_fields", "display_fields", "options_length"):
+                        sub.pop(key, None)
+                    sub.update(widget="select", options=choices)
+    return fields
+
+
+# New plans and reports are named like the existing ones: year, quarter for a quarter's report,
+# then the title, cut short (units/*/reports/2024-q2-ket-qua-cchc.yml).
+NEW_NAMES = {"report": "{{fields.period.year}}-q{{fields.period.quarter}}-{{fields.title}}", "plan": "{{year}}-{{fields.title}}"}
+
+
+def unit_collections(unit_dir: Path, choices: list[dict[str, str]] | None = None) -> list[dict[str, Any]]:
+    """`choices`: the catalog as choices by name (local mode, one unit); else a relation widget."""
     slug, kinds, label = unit_dir.name, file_kinds(), _unit_label(unit_dir)
     base = f"units/{slug}"
+    files = []
+    for k in kinds["unit_files"]:
+        fields = _fields(k.model)
+        if choices is not None and k.kind == "procedures":
+            fields = _pick_by_name(fields, choices)
+        files.append(_with_preview({"name": k.kind, "label": k.label, "file": f"{base}/{k.where}", "fields": fields}, k.kind))
     collections: list[dict[str, Any]] = [{
         "name": f"dv-{slug}",
         "label": label,
-        "description": f"Thông tin của {label} (thư mục {base}/)",
+        "description": f"Thông tin của {label}. {OPTIONAL_ONCE}",
         "format": "yaml-text",
         "editor": {"preview": False},
-        "files": [
-            {"name": k.kind, "label": k.label, "file": f"{base}/{k.where}", "fields": _fields(k.model)}
-            for k in kinds["unit_files"]
-        ],
+        "files": files,
     }]
     for k in kinds["unit_folders"]:
-        collections.append({
+        collections.append(_with_preview({
             "name": f"dv-{slug}--{k.where}",
             "label": f"{k.label} – {label}",
             "label_singular": k.label.lower(),
+            "description": OPTIONAL_ONCE,
             "folder": f"{base}/{k.where}",
             "extension": "yml",
-            "format": "yaml-text",
+            "format": f"yaml-{k.kind}",  # a new file starts with its schema line (admin/cchc-format.js)
             "create": True,
             "identifier_field": "title",
-            "slug": "{{fields.title}}",
+            "slug": NEW_NAMES.get(k.kind, "{{fields.title}}"),
             "summary": "{{fields.title}}",
             "editor": {"preview": False},
             "fields": _fields(k.model),
-        })
+        }, k.kind))
     return collections
 
 
@@ -274,7 +360,9 @@ GITLAB_BACKEND = {"name": "gitlab", "repo": "cchc/noi-dung", "branch": "main", "
 def build_config(root: Path, slugs: list[str] | None = None, backend: dict[str, Any] | None = None) -> dict[str, Any]:
     """The whole configuration: the named units (default: every unit present) and the catalogs."""
     dirs = [d for d in unit_dirs(root) if slugs is None or d.name in slugs]
-    collections = [c for d in dirs for c in unit_collections(d)] + shared_collections()
+    one_unit = slugs is not None and len(dirs) == 1  # local mode: the catalog as choices by name
+    collections = [c for d in dirs for c in unit_collections(d, catalog_choices(root, d) if one_unit else None)]
+    collections += shared_collections()
     return {
         "locale": "vi",
         "backend": backend or LOCAL_BACKEND,

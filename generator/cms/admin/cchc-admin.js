@@ -1,11 +1,17 @@
-// When the server refuses a save (HTTP 422, the rules of `cchc validate`), put each Vietnamese
-// message beside the input that holds the bad value; Decap itself shows the same text in its notice.
+// What the server says about a save, shown where the editor looks, in plain Vietnamese:
+// - a refused save (HTTP 422): beside each field, its label, the message and the «Gợi ý» hint;
+// - a save that went through: that it was saved and committed, when the public site changes, and
+//   each warning (what is odd and where), said to have been saved anyway;
+// - any other refusal: its Vietnamese sentence.
+// Never a file path, an English code or «API_ERROR»: the server's `code`, `field` and `value` are used
+// to find the place, never shown.
 (function () {
   "use strict";
   var originalFetch = window.fetch;
 
   function clearMessages() {
     document.querySelectorAll(".cchc-field-error").forEach(function (node) { node.remove(); });
+    document.querySelectorAll("[aria-invalid='true']").forEach(function (node) { node.removeAttribute("aria-invalid"); });
   }
 
   function inputsHolding(value) {
@@ -14,31 +20,110 @@
     });
   }
 
-  function show(problems) {
+  function labelled(label) {
+    // Decap draws a <label> per field; the form's labels are the server's `label` (plus «(bắt buộc)»).
+    var found = null;
+    document.querySelectorAll("label").forEach(function (node) {
+      if (!found && label && node.textContent.trim().indexOf(label) === 0) found = node;
+    });
+    if (!found) return null;
+    var id = found.getAttribute("for");
+    return (id && document.getElementById(id)) || found;
+  }
+
+  function sentence(problem) {
+    var text = (problem.label ? problem.label + ": " : "") + problem.message;
+    return problem.hint ? text + " Gợi ý: " + problem.hint : text;
+  }
+
+  function note(text, kind) {
+    var node = document.createElement("p");
+    node.className = "cchc-field-error" + (kind === "warning" ? " cchc-field-warning" : "");
+    node.id = "cchc-note-" + Math.random().toString(36).slice(2);
+    node.textContent = text;
+    return node;
+  }
+
+  function showBeside(problems, kind) {
+    var placed = 0;
     problems.forEach(function (problem) {
-      var text = (problem.field ? problem.field + ": " : "") + problem.message + " [" + problem.code + "]";
       var targets = problem.value ? inputsHolding(problem.value) : [];
-      targets.forEach(function (input) {
-        var note = document.createElement("p");
-        note.className = "cchc-field-error";
-        note.setAttribute("role", "alert");
-        note.id = "cchc-error-" + Math.random().toString(36).slice(2);
-        note.textContent = text;
-        input.setAttribute("aria-invalid", "true");
-        input.setAttribute("aria-describedby", note.id);
-        input.insertAdjacentElement("afterend", note);
+      if (!targets.length) {
+        var byLabel = labelled(problem.label);
+        if (byLabel) targets = [byLabel];
+      }
+      targets.forEach(function (target) {
+        var node = note(sentence(problem), kind);
+        if (kind !== "warning") node.setAttribute("role", "alert");
+        if (target.matches("input, textarea")) {
+          if (kind !== "warning") target.setAttribute("aria-invalid", "true");
+          target.setAttribute("aria-describedby", node.id);
+        }
+        target.insertAdjacentElement("afterend", node);
+        placed += 1;
       });
     });
+    return placed;
+  }
+
+  function banner(lines, kind) {
+    var box = document.getElementById("cchc-status");
+    box.hidden = false;
+    box.className = "cchc-status cchc-status-" + kind;
+    box.textContent = "";
+    lines.forEach(function (line, i) {
+      var node = document.createElement(i === 0 ? "strong" : "p");
+      node.textContent = line;
+      box.appendChild(node);
+    });
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Đóng thông báo";
+    close.addEventListener("click", function () { box.hidden = true; });
+    box.appendChild(close);
+  }
+
+  function refused(body) {
+    var problems = body.problems || [];
+    showBeside(problems, "error");
+    var lines = [body.error || "Chưa lưu: có ô cần sửa."];
+    problems.forEach(function (problem) { lines.push(sentence(problem)); });
+    banner(lines, "error");
+  }
+
+  function saved(body) {
+    var cchc = body.cchc || {};
+    var warnings = cchc.warnings || [];
+    var lines = [cchc.message || "Đã lưu."];
+    if (warnings.length) {
+      lines.push("Đã lưu, nhưng có " + warnings.length + " điều nên xem lại (trang vẫn được đăng như đã lưu):");
+      warnings.forEach(function (problem) { lines.push(sentence(problem)); });
+      showBeside(warnings, "warning");
+    }
+    banner(lines, warnings.length ? "warning" : "ok");
+  }
+
+  function isWrite(init) {
+    try {
+      var action = JSON.parse(init && init.body ? init.body : "{}").action;
+      return action === "persistEntry" || action === "deleteFile" || action === "deleteFiles";
+    } catch (e) {
+      return false;
+    }
   }
 
   window.fetch = function (resource, init) {
     var url = typeof resource === "string" ? resource : resource.url;
     var isApi = url.indexOf("/api/v1") !== -1;
-    if (isApi) clearMessages();
+    var write = isApi && isWrite(init);
+    if (write) clearMessages();
     return originalFetch.apply(this, arguments).then(function (response) {
-      if (isApi && response.status === 422) {
-        response.clone().json().then(function (body) { show(body.problems || []); });
-      }
+      if (!write) return response;
+      response.clone().json().then(function (body) {
+        if (response.status === 422) refused(body);
+        else if (response.ok) saved(body);
+        else banner([body.error || "Chưa lưu được. Hãy thử lại."], "error");
+      }).catch(function () { /* not JSON: Decap shows its own notice */ });
       return response;
     });
   };
