@@ -125,7 +125,9 @@ def _hint(description: str, label: str) -> str:
     rest = description.removeprefix(label).strip(" ;,.:")
     if rest.startswith("(") and rest.endswith(")") and rest.count("(") == 1:
         rest = rest[1:-1]
-    return rest[0].upper() + rest[1:] if rest else ""
+    if not any(word in rest for word in (";", "vd", "«", "nếu", "khi", "ngày/tháng")):
+        return ""  # «(tên) văn bản»: the rest of the label, not a hint
+    return rest[0].upper() + rest[1:]
 
 
 def _words(owner: type[BaseModel], name: str, description: str, required: bool) -> dict[str, str]:

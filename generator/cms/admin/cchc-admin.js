@@ -86,7 +86,8 @@
   function refused(body) {
     var problems = body.problems || [];
     showBeside(problems, "error");
-    var lines = [body.error || "Chưa lưu: có ô cần sửa."];
+    // Not the server's `error`: the sentence is the same for every refusal, the problems say what.
+    var lines = ["Chưa lưu: có ô cần sửa. Sửa các ô được đánh dấu rồi bấm «Công bố» lại."];
     problems.forEach(function (problem) { lines.push(sentence(problem)); });
     banner(lines, "error");
   }
@@ -111,6 +112,30 @@
       return false;
     }
   }
+
+  // Decap's parts the project restyles or relabels: «(không bắt buộc)» after every optional label
+  // (the form says once which fields must be filled), and the catalog choices the unit already lists
+  // (marked by the configuration) are left out of an open list of choices.
+  var LISTED = " – đã có trong danh sách";
+  function tidy(root) {
+    root.querySelectorAll("label[for] > span").forEach(function (span) {
+      if (/^\s*\(không bắt buộc\)\s*$/.test(span.textContent)) span.remove();
+    });
+    root.querySelectorAll("[id*='-option-']").forEach(function (option) {
+      if (option.textContent.slice(-LISTED.length) === LISTED) option.hidden = true;
+    });
+    root.querySelectorAll("button:not([aria-label])").forEach(function (button) {
+      if (!button.textContent.trim()) {
+        var svg = button.querySelector("svg");
+        var name = button.getAttribute("title") || (svg && /close|remove|delete/i.test(svg.outerHTML) ? "Xoá mục này" : "Thu gọn hoặc mở mục này");
+        button.setAttribute("aria-label", name);
+      }
+    });
+    root.querySelectorAll("[aria-roledescription='sortable']:not([aria-label])").forEach(function (handle) {
+      handle.setAttribute("aria-label", "Kéo để đổi thứ tự");
+    });
+  }
+  new MutationObserver(function () { tidy(document); }).observe(document.documentElement, { childList: true, subtree: true });
 
   window.fetch = function (resource, init) {
     var url = typeof resource === "string" ? resource : resource.url;
