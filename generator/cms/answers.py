@@ -84,10 +84,28 @@ def _value(text: str | None, path: str, field: str) -> str | None:
     return data if isinstance(data, str) else None
 
 
+PLACE = re.compile(r"\b((?:units|content)/[^\s:;,«»]+\.ya?ml)(?::\d+)*")
+
+
+def _place(found: re.Match[str]) -> str:
+    """`units/ba-to/plans/x.yml:7:11` as the page names it: «Kế hoạch của đơn vị ba-to»."""
+    path = found[1]
+    kind = kind_of(path)
+    if kind is None:
+        return "một tệp khác"
+    where = kind.labels[next((i for i, p in enumerate(kind.paths) if p.split("/")[0] == path.split("/")[0]), 0)]
+    return f"«{where} của đơn vị {path.split('/')[1]}»" if path.startswith("units/") else f"«{where}»"
+
+
+def plain(message: str) -> str:
+    """A validator's message without file paths (the page speaks of the unit's forms, not files)."""
+    return PLACE.sub(_place, message)
+
+
 def problem(p: Problem, writes: dict[str, str | None]) -> dict[str, Any]:
     return {
         "severity": p.severity.value, "field": dotted(p.field), "label": label(p.file, p.field),
-        "message": p.message, "hint": p.hint, "value": _value(writes.get(p.file), p.file, p.field), "code": p.code.value,
+        "message": plain(p.message), "hint": p.hint, "value": _value(writes.get(p.file), p.file, p.field), "code": p.code.value,
     }
 
 
