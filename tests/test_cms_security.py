@@ -402,3 +402,64 @@ def test_a_new_report_gets_the_schema_line(editor, world):
     status, answer, text = client.save(path, raw)
     assert status == 200, text
     assert (world / path).read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=../../../schema/report.schema.json"
+
+
+# -- a page from another origin, in the editor's own Chromium ---------------------------------------------
+
+ATTACK = """<!doctype html><html lang="vi"><title>Trang lạ</title><body>
+<iframe name="sink"></iframe>
+<form id="form" method="POST" action="{api}" enctype="text/plain" target="sink"><input name='{{"x":"' value='"}}'></form>
+<script>
+const bodies = {bodies};
+Promise.all(bodies.map(body => fetch("{api}", {{method: "POST", mode: "no-cors", credentials: "include",
+  headers: {{"Content-Type": "text/plain"}}, body: JSON.stringify(body)}}).catch(() => null)))
+  .then(() => {{ document.getElementById("form").submit(); setTimeout(() => {{ window.done = true; }}, 1500); }});
+</script></body></html>"""
+
+
+def test_a_page_from_another_port_cannot_write_through_the_editors_browser(editor, world, browser):
+    """The office's browser has the editor open (the secret is in its cookie); a page from another
+    origin on the same machine sends no-preflight `text/plain` POSTs and a form: a look-alike portal
+    for the unit's hotline, a new plan, and theme/main.html through an entry's assets."""
+    import functools
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    client = Client(editor)
+    hotlines = client.read(HOTLINES)["data"]  # the editor has the hotlines form open
+    forged = hotlines.replace("url: https://dichvucong.gov.vn/\n", "url: https://dichvucong-gov.vn.example/\n", 1)
+    assert forged != hotlines
+    plan = client.read(f"units/{SLUG}/reports/2024-q2-ket-qua-cchc.yml")["data"]
+    api = f"http://127.0.0.1:{editor.port}/api/v1"
+    bodies = [
+        {"action": "persistEntry", "params": {"entry": {"path": HOTLINES, "raw": forged}, "assets": []}},
+        {"action": "persistEntry", "params": {"entry": {"path": f"units/{SLUG}/reports/2026-q3-gia-mao.yml", "raw": plan}, "assets": []}},
+        {"action": "persistEntry", "params": {"entry": {"path": HOTLINES, "raw": hotlines},
+                                              "assets": [{"path": "theme/main.html", "content": "PHNjcmlwdD4=", "encoding": "base64"}]}},
+    ]
+    before = tree(world)
+    folder = world.parent / "attacker"
+    folder.mkdir()
+    (folder / "index.html").write_text(ATTACK.format(api=api, bodies=json.dumps(bodies)), encoding="utf-8")
+    attacker = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SimpleHTTPRequestHandler, directory=str(folder)))
+    threading.Thread(target=attacker.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(editor.url)  # the editor as the office opened it: the secret is now the browser's cookie
+        assert any(c["name"] == editor.guard.cookie_name for c in context.cookies())
+        sent: list[str] = []
+        outcomes: list[str] = []  # the server's 403, or an answer the browser hid from the page (CORP)
+        page.on("request", lambda r: "/api/v1" in r.url and sent.append(r.method))
+        page.on("response", lambda r: "/api/v1" in r.url and outcomes.append(str(r.status)))
+        page.on("requestfailed", lambda r: "/api/v1" in r.url and outcomes.append(str(r.failure)))
+        page.goto(f"http://127.0.0.1:{attacker.server_address[1]}/index.html")
+        page.wait_for_function("window.done === true", timeout=20_000)
+    finally:
+        context.close()
+        attacker.shutdown()
+    after = tree(world)
+    after.pop(str(folder / "index.html"))
+    assert after == before
+    assert sent == ["POST"] * 4, sent  # three fetches and the form: each left the browser
+    # (the form's 403 is also reported as blocked: its frame may not show the editor's answer)
+    assert len(outcomes) >= 4 and all(o == "403" or o.startswith("net::ERR_BLOCKED_BY_RESPONSE") for o in outcomes), outcomes
