@@ -46,15 +46,18 @@ tools:
 	  else echo "Cần cài:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
 	fi
 
-# The web editor (Decap CMS, decap-server) from npm, pinned by cms/package-lock.json; only when missing.
-cms: tools cms/node_modules/.package-lock.json
-cms/node_modules/.package-lock.json: cms/package-lock.json
+# The web editor's page (Decap CMS's browser bundle, the yaml library) from npm: two tarballs checked
+# against cms/package-lock.json's SHA-512, only the folders the page loads (7 MB); only when missing.
+cms: tools cms/node_modules/.cchc-installed
+cms/node_modules/.cchc-installed: cms/package-lock.json $(STAMP)
 	@command -v npm >/dev/null 2>&1 || { echo "Cần cài Node.js và npm (apt-get install nodejs npm)"; exit 1; }
-	cd cms && npm ci --no-audit --no-fund --ignore-scripts
-	touch $@
+	$(BIN)/python -m generator.cms.install
+	@touch $@
 
+# The web editor for one unit: make edit UNIT=son-thuong [TEN="Họ Tên"]
 edit: $(STAMP) cms
-	$(BIN)/cchc edit $(UNIT)
+	@[ -n "$(UNIT)" ] || { echo "Cần tên đơn vị: make edit UNIT=son-thuong"; exit 2; }
+	$(BIN)/cchc edit $(UNIT) $(if $(TEN),--ten "$(TEN)")
 
 # Everything: lint, types, every test (Chromium, vnu on Java, nginx, the web editor) on the default
 # engine (ProperDocs), then the whole suite again on the other one (MkDocs 1.6), so that either

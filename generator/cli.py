@@ -43,8 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     edit.add_argument("slug", metavar="ĐƠN_VỊ")
     edit.add_argument("--port", type=int, default=8080)
     edit.add_argument("--preview-port", type=int, default=8000)
+    edit.add_argument("--ten", "--name", dest="name", default=None, metavar="TÊN", help="tên người sửa ghi vào git (mặc định: git config user.name)")
+    edit.add_argument("--no-browser", action="store_true", help="không tự mở trình duyệt")
     owners = commands.add_parser("owners", help="kiểm tra người biên tập có được sửa các tệp đã đổi không")
-    owners.add_argument("--changed", nargs="+", required=True, metavar="TỆP")
+    owners.add_argument("--changed", nargs="+", default=None, metavar="TỆP")
+    owners.add_argument("--target", default=None, metavar="NHÁNH", help="nhánh đích được bảo vệ (vd origin/main): quy tắc đọc từ đó, thay đổi so với đó")
     owners.add_argument("--editor", required=True, metavar="TÊN")
     owners.add_argument("--rules", type=Path, default=None, help="tệp quy tắc (mặc định deploy/cms/OWNERS)")
     publish = commands.add_parser("publish", help="đăng mọi đơn vị có thay đổi vào DIR (chạy hằng đêm)")
@@ -102,11 +105,11 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "edit":
         from .commands.edit import edit
 
-        edit(root, args.slug, args.port, args.preview_port)
+        edit(root, args.slug, args.port, args.preview_port, name=args.name, browser=not args.no_browser)
     elif args.command == "owners":
         from .commands.owners import owners
 
-        return owners(root, args.changed, args.editor, args.rules)
+        return owners(root, args.changed, args.editor, args.rules, target=args.target)
     elif args.command == "publish":
         from .commands.publish import publish
 

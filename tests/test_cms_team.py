@@ -61,7 +61,7 @@ def test_the_merge_request_jobs_run_what_the_tests_prove():
     assert "python -m generator.cms.codequality cchc.json > gl-code-quality-report.json" in text
     assert "codequality: gl-code-quality-report.json" in text
     # test_owners.py: the author may change only what deploy/cms/OWNERS gives them
-    assert 'cchc owners --editor "$GITLAB_USER_LOGIN" --changed' in text
+    assert 'cchc owners --editor "$GITLAB_USER_LOGIN" --target "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"' in text
     assert (ROOT / "deploy" / "cms" / "OWNERS").is_file()
     assert text.count('$CI_PIPELINE_SOURCE == "merge_request_event"') == 2  # both jobs, on every merge request
 

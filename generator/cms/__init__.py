@@ -1,2 +1,2 @@
 """The web editor (Decap CMS): its configuration generated from the models, and the local server
-that `cchc edit` runs (the admin page, decap-server behind a validating proxy, the live preview)."""
+that `cchc edit` runs (the admin page, the Python API that is the only writer, the live preview)."""

@@ -23,3 +23,14 @@ def keep_header(original: str, written: str) -> str:
         return written
     body = written[len(header(written)):].lstrip("\n")
     return kept + ("" if kept.endswith("\n") else "\n") + body
+
+
+def schema_line(path: str) -> str:
+    """The first line a new file gets, naming its JSON Schema for VS Code (as `cchc new` writes it):
+    `units/x/reports/a.yml` → `# yaml-language-server: $schema=../../../schema/report.schema.json`."""
+    from .access import kind_of
+
+    kind = kind_of(path)
+    if kind is None:
+        return ""
+    return f"# yaml-language-server: $schema={'../' * path.count('/')}schema/{kind.name}.schema.json\n"

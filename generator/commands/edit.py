@@ -1,27 +1,59 @@
-"""`cchc edit UNIT`: the web editor for one unit on this machine. Decap CMS with its local backend
-(decap-server) on the project folder, behind a proxy that refuses any save `cchc validate` would
-refuse, and the unit's live preview (`cchc serve`) beside it."""
+"""`cchc edit UNIT`: the web editor for one unit on this machine. Decap CMS's page, served with
+Decap's proxy-backend API by one Python process (`generator/cms/server.py`) that refuses any save
+`cchc validate` would refuse and commits each save to git; the unit's live preview (`cchc serve`)
+beside it. The first line printed is the address with the session's secret, as Jupyter does."""
 
 from __future__ import annotations
 
+import os
 import signal
+import socket
 import subprocess
 import sys
 import time
+import webbrowser
 from pathlib import Path
 
-from ..cms.server import EditServer
+from ..cms.server import CMS_DIR, EditServer, free_port, installed
+from ..problems import UsageError
 
 
-def edit(root: Path, slug: str, port: int, preview_port: int) -> None:
+def _can_open_a_browser() -> bool:
+    """A graphical session: else `webbrowser` would start a text browser in this terminal."""
+    return sys.platform in ("win32", "darwin") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _is_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def edit(root: Path, slug: str, port: int, preview_port: int, name: str | None = None, browser: bool = True) -> None:
+    if not installed():
+        raise UsageError(f"Chưa cài trình biên tập: chạy «make cms» (tải Decap CMS vào {CMS_DIR}/node_modules)")
+    if not _is_free(preview_port):
+        preview_port = free_port()  # another program holds the usual port: the preview takes any free one
     preview_url = f"http://127.0.0.1:{preview_port}/"
-    server = EditServer(root, slug, port, preview_url=preview_url)
-    preview = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(root), "serve", slug, "--port", str(preview_port)])
+    server = EditServer(root, slug, port, preview_url=preview_url, name=name)
+    preview = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(root), "serve", slug, "--port", str(preview_port)],
+                               stdout=subprocess.DEVNULL)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop as with Ctrl+C: children too
     server.start()
-    print(f"Trình biên tập {slug}: http://127.0.0.1:{server.port}/admin/  ·  xem trước: {preview_url}  (Ctrl+C để dừng)")
+    print(server.url, flush=True)  # the first line: tools read the address (and its secret) from it
+    who = f"Người sửa ghi vào git: {server.editor}" if server.editor else "Chưa có tên người sửa (thêm --ten \"Họ Tên\")"
+    print(f"Trình biên tập {slug} đang chạy: mở địa chỉ trên (chỉ máy này mở được). Xem trước: {preview_url}. {who}. Ctrl+C để dừng.", flush=True)
+    if browser and _can_open_a_browser():
+        webbrowser.open(server.url)
     try:
-        while preview.poll() is None:
+        told = False
+        while True:  # until Ctrl+C; the editor keeps working if the preview stops
+            if not told and preview.poll() is not None:
+                print("Xem trước đã dừng; trình biên tập vẫn chạy.", flush=True)
+                told = True
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass

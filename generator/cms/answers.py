@@ -1,0 +1,121 @@
+"""What the API tells the admin page, in the shape the page codes against:
+- a refused save: HTTP 422, `{"error": "<one Vietnamese sentence>", "problems": [P…]}`;
+- any other refusal: `{"error": "<Vietnamese>", "code": "<english-code>"}`;
+- each P: severity, the field as a dotted path inside the entry, its Vietnamese label from the
+  models, the message without a file path or code, the «Gợi ý» hint, the value as written, and the
+  English code (for engineers; the page does not show it)."""
+
+from __future__ import annotations
+
+import re
+import typing
+from pathlib import PurePosixPath
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..load import LoadError, load_text
+from ..problems import Problem
+from .access import kind_of
+from .config import _label, _strip_optional
+
+
+class Refused(Exception):
+    """A request answered with `status` and `{"error": message, "code": code}`."""
+
+    def __init__(self, status: int, message: str, code: str):
+        super().__init__(message)
+        self.status, self.message, self.code = status, message, code
+
+    def body(self) -> dict[str, Any]:
+        return {"error": self.message, "code": self.code}
+
+
+def dotted(field: str) -> str:
+    """`contacts[0].phone` → `contacts.0.phone`."""
+    return re.sub(r"\[(\d+)\]", r".\1", field).strip(".")
+
+
+def _model_of(path: str) -> type[BaseModel] | None:
+    kind = kind_of(path)
+    return kind.model if kind is not None else None
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    annotation = _strip_optional(annotation)
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (list, tuple):
+        return _inner_model(typing.get_args(annotation)[0])
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+def label(path: str, field: str) -> str:
+    """The Vietnamese label of the field, as the form shows it («Số điện thoại»); "" when unknown."""
+    model = _model_of(path)
+    found = ""
+    for part in dotted(field).split("."):
+        if model is None:
+            return found
+        if part.isdigit():
+            continue
+        info = model.model_fields.get(part)
+        if info is None:
+            return found
+        found = _label(info.description or info.title or "")
+        model = _inner_model(info.annotation)
+    return found
+
+
+def _value(text: str | None, path: str, field: str) -> str | None:
+    if text is None:
+        return None
+    try:
+        data: Any = load_text(text, path).data
+    except LoadError:
+        return None
+    for part in dotted(field).split("."):
+        if isinstance(data, list) and part.isdigit() and int(part) < len(data):
+            data = data[int(part)]
+        elif isinstance(data, dict):
+            data = data.get(part)
+        else:
+            return None
+    return data if isinstance(data, str) else None
+
+
+PLACE = re.compile(r"\b((?:units|content)/[^\s:;,«»]+\.ya?ml)(?::\d+)*")
+
+
+def _place(found: re.Match[str]) -> str:
+    """`units/ba-to/plans/x.yml:7:11` as the page names it: «Kế hoạch của đơn vị ba-to»."""
+    path = found[1]
+    kind = kind_of(path)
+    if kind is None:
+        return "một tệp khác"
+    where = kind.labels[next((i for i, p in enumerate(kind.paths) if p.split("/")[0] == path.split("/")[0]), 0)]
+    return f"«{where} của đơn vị {path.split('/')[1]}»" if path.startswith("units/") else f"«{where}»"
+
+
+def plain(message: str) -> str:
+    """A validator's message without file paths (the page speaks of the unit's forms, not files)."""
+    return PLACE.sub(_place, message)
+
+
+def problem(p: Problem, writes: dict[str, str | None]) -> dict[str, Any]:
+    return {
+        "severity": p.severity.value, "field": dotted(p.field), "label": label(p.file, p.field),
+        "message": plain(p.message), "hint": p.hint, "value": _value(writes.get(p.file), p.file, p.field), "code": p.code.value,
+    }
+
+
+def refusal(problems: list[Problem], writes: dict[str, str | None]) -> dict[str, Any]:
+    elsewhere = any(p.file not in writes for p in problems)
+    sentence = ("Chưa lưu: mục này làm hỏng một tệp khác của đơn vị, xem các lỗi bên dưới." if elsewhere
+                else "Chưa lưu: có ô chưa đúng, xem lời nhắn bên cạnh ô đó.")
+    return {"error": sentence, "problems": [problem(p, writes) for p in problems]}
+
+
+def shown(path: str) -> str:
+    """A file as the page may name it: its name only, never the folder."""
+    return PurePosixPath(path).name
