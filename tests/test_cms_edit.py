@@ -116,10 +116,10 @@ def test_edit_a_unit_end_to_end(editor, browser):
 
     # 2. a procedure from the catalog, found by typing part of its name
     _open(page, base, f"dv-{SLUG}/entries/procedures")
-    page.get_by_role("button", name=re.compile("Add danh sách thủ tục")).click()
-    page.get_by_label("Mã thủ tục").last.click()
+    page.get_by_role("button", name="Thêm thủ tục đơn vị giải quyết").click()
+    page.get_by_label("Thủ tục (bắt buộc)").last.click()
     page.keyboard.type("kết hôn")
-    option = page.get_by_text(re.compile(r"1\.000593.*kết hôn lưu động"))
+    option = page.get_by_text("Đăng ký kết hôn lưu động (1.000593)", exact=True)  # by its name, with its code
     option.first.wait_for(timeout=15_000)
     _shot(page, "2-chon-thu-tuc")
     option.first.click()
@@ -184,14 +184,14 @@ def test_bad_values_never_reach_the_disk(editor, browser):
     assert answer.status == 422
     message = page.locator(".cchc-field-error")
     message.first.wait_for(timeout=10_000)
-    assert "date: Ngày «31/02/2024» không có trên lịch [invalid-date]" in message.first.inner_text()
-    page.get_by_text("Ngày «31/02/2024» không có trên lịch").first.wait_for()  # Decap's notice too
+    assert message.first.inner_text().startswith("Ngày ban hành: Ngày «31/02/2024» không có trên lịch")  # label, message; no path or code
+    page.get_by_text("Chưa lưu: xem các ô được đánh dấu đỏ.").first.wait_for()  # Decap's notice, without API_ERROR
     _shot(page, "5-loi-ngay")
 
     # An unknown procedure code is not in the picker...
     _open(page, base, f"dv-{SLUG}/entries/procedures")
-    page.get_by_role("button", name=re.compile("Add danh sách thủ tục")).click()
-    page.get_by_label("Mã thủ tục").last.click()
+    page.get_by_role("button", name="Thêm thủ tục đơn vị giải quyết").click()
+    page.get_by_label("Thủ tục (bắt buộc)").last.click()
     page.keyboard.type("9.999999")
     page.wait_for_timeout(1500)
     assert page.get_by_text(re.compile(r"9\.999999 ")).count() == 0

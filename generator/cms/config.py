@@ -10,6 +10,7 @@ document numbers become relation widgets onto the catalog, dates stay text in dd
 
 from __future__ import annotations
 
+import functools
 import sys
 import types
 import typing
@@ -27,7 +28,7 @@ from ..routes import url_for
 from ..schema import CitedDocument
 from ..schema import types as t
 from ..schema.types import Choice
-from .labels import CODE_WORDS, OPTIONAL_ONCE, REQUIRED_MARK, choices_for, text_for
+from .labels import CODE_WORDS, OPTIONAL_ONCE, REQUIRED_MARK, TEXT, choices_for, text_for
 
 MAX_NESTING = 3  # levels of a recursive block (a section's sections, a task's subtasks) in the form
 
@@ -112,9 +113,40 @@ def _annotation(info: FieldInfo) -> Any:
     return info.annotation
 
 
+def _models(model: type[BaseModel], seen: dict[str, type[BaseModel]]) -> dict[str, type[BaseModel]]:
+    """Every model a file's model holds, by name."""
+    if model.__name__ not in seen:
+        seen[model.__name__] = model
+        for info in model.model_fields.values():
+            annotation = _strip_optional(info.annotation)
+            inner = typing.get_args(annotation)[0] if typing.get_origin(annotation) is list else annotation
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                _models(inner, seen)
+    return seen
+
+
+@functools.cache
+def _own_labels() -> dict[str, str]:
+    """Description → the form's own label (labels.TEXT), so that every caller of `_label` (the form,
+    the server's answers) names a field the same way."""
+    models: dict[str, type[BaseModel]] = {}
+    for kind in REGISTRY:
+        _models(kind.model, models)
+    found = {}
+    for key, words in TEXT.items():
+        owner, name = key.split(".")
+        for model in models.values():
+            if owner in (m.__name__ for m in model.__mro__) and name in model.model_fields:
+                found[model.model_fields[name].description or name] = words["label"]
+    return found
+
+
 def _label(description: str) -> str:
-    """The first clause of a description: «Số điện thoại; để trống nếu…» → «Số điện thoại»."""
-    for stop in ("; ", ", vd ", " vd ", " («", " ("):
+    """The field's label: the form's own words for it, or the first clause of its description
+    («Số điện thoại; để trống nếu…» → «Số điện thoại»)."""
+    if description in _own_labels():
+        return _own_labels()[description]
+    for stop in ("; ", ": ", ", vd ", " vd ", " («", " ("):
         description = description.split(stop)[0]
     return description.strip().rstrip(",.")
 
@@ -189,7 +221,7 @@ def _field(name: str, info: FieldInfo, owner: type[BaseModel], stack: tuple[type
             return None  # the deepest level offered in the form; deeper levels are kept as written
         if is_list:
             sub = _fields(inner, stack + (inner,))
-            field.update(widget="list", collapsed=True, fields=sub, summary=_summary(inner))
+            field.update(widget="list", collapsed=True, fields=sub, summary=_summary(inner), label_singular=_singular(field["label"]))
         else:
             sub = _fields(inner, stack + (inner,), optional=optional or not info.is_required())
             field.update(widget="object", collapsed=False, fields=sub)
@@ -199,10 +231,19 @@ def _field(name: str, info: FieldInfo, owner: type[BaseModel], stack: tuple[type
         widget["multiple"] = True
         field.update(widget)
     elif is_list:
-        field.update(widget="list", field={"name": name, "label": field["label"], **widget})
+        field.update(widget="list", label_singular=_singular(field["label"]), field={"name": name, "label": field["label"], **widget})
     else:
         field.update(widget)
     return field
+
+
+def _singular(label: str) -> str:
+    """What one item of a list is called on its «Thêm …» button: «Danh sách thủ tục đơn vị giải
+    quyết (bắt buộc)» → «thủ tục đơn vị giải quyết», «Các đoạn văn» → «đoạn văn»."""
+    item = label.removesuffix(REQUIRED_MARK)
+    for prefix in ("Danh sách ", "Các ", "Những "):
+        item = item.removeprefix(prefix)
+    return item[0].lower() + item[1:] if item else item
 
 
 def _summary(model: type[BaseModel]) -> str:

@@ -12,6 +12,8 @@
   function clearMessages() {
     document.querySelectorAll(".cchc-field-error").forEach(function (node) { node.remove(); });
     document.querySelectorAll("[aria-invalid='true']").forEach(function (node) { node.removeAttribute("aria-invalid"); });
+    var box = document.getElementById("cchc-status");
+    if (box) box.hidden = true;
   }
 
   function inputsHolding(value) {
@@ -122,7 +124,7 @@
       if (/^\s*\(không bắt buộc\)\s*$/.test(span.textContent)) span.remove();
     });
     root.querySelectorAll("[id*='-option-']").forEach(function (option) {
-      if (option.textContent.slice(-LISTED.length) === LISTED) option.hidden = true;
+      if (option.textContent.slice(-LISTED.length) === LISTED) option.style.display = "none";
     });
     root.querySelectorAll("button:not([aria-label])").forEach(function (button) {
       if (!button.textContent.trim()) {
