@@ -211,3 +211,5 @@ def test_pages_preview_where_the_routes_put_them_and_new_files_are_named_by_the_
     assert reports["preview_path"] == "bao-cao/{{slug}}/"
     assert reports["slug"].startswith("{{fields.period.year}}-q{{fields.period.quarter}}-")
     assert reports["format"] == "yaml-report"
+    scheduled = next(f for f in reports["fields"] if f["name"] == "publish_from")  # the editor sets the day it appears
+    assert scheduled["label"] == "Ngày đăng lên trang" and scheduled["pattern"][1].startswith("Ngày viết dạng ngày/tháng/năm")

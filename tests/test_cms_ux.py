@@ -112,6 +112,8 @@ def test_a_commune_editor_does_three_tasks_alone(office, browser, width):
     # 1. a hotline number
     _open(page, base, f"dv-{SLUG}/entries/hotlines")
     page.get_by_label("Số điện thoại").first.fill("0255 3855 222")
+    button = page.get_by_role("button", name="Công bố", exact=True).bounding_box()
+    assert button is not None and button["x"] >= 0 and button["x"] + button["width"] <= width  # on screen, all of it
     assert _publish(page).status == 200
     said = _status(page)
     assert "ghi vào kho git" in said and EDITOR_NAME in said and "Trang công khai sẽ cập nhật" in said
