@@ -515,3 +515,31 @@ def test_the_start_command_prints_the_address_with_its_secret_first(world):
         process.wait(20)
         time.sleep(0.1)
     assert "Traceback" not in (process.stderr.read() if process.stderr else "")
+
+
+def test_make_cms_unpacks_only_what_the_page_loads_and_nothing_outside(tmp_path):
+    """`make cms` unpacks an npm tarball: only the bundle's folder, no source map, no second build, and
+    no member that climbs out (`../`), is absolute or is a link."""
+    import io
+    import tarfile
+
+    from generator.cms.install import unpack
+
+    tarball = tmp_path / "decap-cms.tgz"
+    with tarfile.open(tarball, "w:gz") as archive:
+        def add(name: str, data: bytes = b"x", kind: bytes = tarfile.REGTYPE) -> None:
+            member = tarfile.TarInfo(name)
+            member.type, member.size = kind, len(data) if kind == tarfile.REGTYPE else 0
+            if kind == tarfile.SYMTYPE:
+                member.linkname = "/etc/passwd"
+            archive.addfile(member, io.BytesIO(data) if kind == tarfile.REGTYPE else None)
+
+        for name in ["package/package.json", "package/dist/decap-cms.js", "package/dist/977.decap-cms.js", "package/dist/a.wasm",
+                     "package/dist/decap-cms.js.map", "package/dist/cms.js", "package/dist/977.cms.js", "package/src/index.js",
+                     "package/../../evil.js", "/tmp/evil.js", "package/dist/../../../evil2.js"]:
+            add(name)
+        add("package/dist/link.js", kind=tarfile.SYMTYPE)
+    dest = tmp_path / "node_modules" / "decap-cms"
+    unpack(tarball, "decap-cms", dest)
+    found = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file() or p.is_symlink())
+    assert found == ["decap-cms.tgz", *(f"node_modules/decap-cms/{n}" for n in ["dist/977.decap-cms.js", "dist/a.wasm", "dist/decap-cms.js", "package.json"])]
