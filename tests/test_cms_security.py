@@ -463,3 +463,83 @@ def test_a_page_from_another_port_cannot_write_through_the_editors_browser(edito
     assert sent == ["POST"] * 4, sent  # three fetches and the form: each left the browser
     # (the form's 403 is also reported as blocked: its frame may not show the editor's answer)
     assert len(outcomes) >= 4 and all(o == "403" or o.startswith("net::ERR_BLOCKED_BY_RESPONSE") for o in outcomes), outcomes
+
+
+def test_a_move_inside_the_unit_goes_through_and_is_committed_as_one_change(editor, world):
+    client = Client(editor)
+    read = client.read(REPORT)
+    moved = f"units/{SLUG}/reports/2024-q2-bao-cao-cchc.yml"
+    body = {"action": "persistEntry", "params": {"dataFiles": [{"path": REPORT, "raw": read["data"], "newPath": moved}], "assets": []}}
+    status, answer, text = client.api(body)
+    assert status == 200, text
+    assert not (world / REPORT).exists() and (world / moved).read_text(encoding="utf-8") == read["data"]
+    assert _git(world, "show", "--name-status", "--format=", "HEAD").splitlines() == [f"R100\t{REPORT}\t{moved}"]  # one commit, seen as a rename
+    assert cchc(world, "validate").code == 0
+
+
+@pytest.mark.skipif(not __import__("generator.cms.server", fromlist=["installed"]).installed(), reason="chưa cài trình biên tập: make cms")
+def test_the_start_command_prints_the_address_with_its_secret_first(world):
+    """`cchc edit UNIT --ten NAME` as the guide says (make edit runs it): the first line is the address;
+    it opens the editor; a save through it is committed under that name."""
+    import sys
+    import time
+
+    command = [sys.executable, "-m", "generator", "-C", str(world), "edit", SLUG, "--port", "0", "--no-browser", "--ten", EDITOR]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline().strip()
+        assert first.startswith("http://127.0.0.1:") and "/admin/?token=" in first, first
+        assert EDITOR in process.stdout.readline()
+        port = int(first.split(":")[2].split("/")[0])
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", first.split(str(port), 1)[1])
+        answer = connection.getresponse()
+        assert answer.status == 303 and answer.getheader("Location") == "/admin/"
+        cookie = answer.getheader("Set-Cookie").split(";")[0]
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/admin/decap-cms.js", headers={"Cookie": cookie})
+        assert connection.getresponse().status == 200  # the admin page's bundle, from make cms
+        headers = {"Cookie": cookie, "Origin": f"http://127.0.0.1:{port}", "Content-Type": "application/json"}
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("POST", "/api/v1", json.dumps({"action": "getEntry", "params": {"path": HOTLINES}}), headers)
+        read = json.loads(connection.getresponse().read())
+        raw = read["data"].replace("phone:", "phone: 0255 3855 222", 1)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        save = {"action": "persistEntry", "params": {"entry": {"path": HOTLINES, "raw": raw}, "assets": []}}
+        connection.request("POST", "/api/v1", json.dumps(save), headers)
+        saved = json.loads(connection.getresponse().read())
+        assert saved["cchc"]["committed"] and _git(world, "log", "-1", "--format=%an").strip() == EDITOR
+    finally:
+        process.terminate()
+        process.wait(20)
+        time.sleep(0.1)
+    assert "Traceback" not in (process.stderr.read() if process.stderr else "")
+
+
+def test_make_cms_unpacks_only_what_the_page_loads_and_nothing_outside(tmp_path):
+    """`make cms` unpacks an npm tarball: only the bundle's folder, no source map, no second build, and
+    no member that climbs out (`../`), is absolute or is a link."""
+    import io
+    import tarfile
+
+    from generator.cms.install import unpack
+
+    tarball = tmp_path / "decap-cms.tgz"
+    with tarfile.open(tarball, "w:gz") as archive:
+        def add(name: str, data: bytes = b"x", kind: bytes = tarfile.REGTYPE) -> None:
+            member = tarfile.TarInfo(name)
+            member.type, member.size = kind, len(data) if kind == tarfile.REGTYPE else 0
+            if kind == tarfile.SYMTYPE:
+                member.linkname = "/etc/passwd"
+            archive.addfile(member, io.BytesIO(data) if kind == tarfile.REGTYPE else None)
+
+        for name in ["package/package.json", "package/dist/decap-cms.js", "package/dist/977.decap-cms.js", "package/dist/a.wasm",
+                     "package/dist/decap-cms.js.map", "package/dist/cms.js", "package/dist/977.cms.js", "package/src/index.js",
+                     "package/../../evil.js", "/tmp/evil.js", "package/dist/../../../evil2.js"]:
+            add(name)
+        add("package/dist/link.js", kind=tarfile.SYMTYPE)
+    dest = tmp_path / "node_modules" / "decap-cms"
+    unpack(tarball, "decap-cms", dest)
+    found = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file() or p.is_symlink())
+    assert found == ["decap-cms.tgz", *(f"node_modules/decap-cms/{n}" for n in ["dist/977.decap-cms.js", "dist/a.wasm", "dist/decap-cms.js", "package.json"])]
