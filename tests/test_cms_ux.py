@@ -2,7 +2,8 @@
 at a desktop's (1280 px): the form is never wider than the screen, «Công bố» is on it, a quarter
 reads «Quý II», the preview link opens the page being edited, and a refused save says what is
 wrong beside the field in Vietnamese, with its hint and without a file path, an English code or
-«API_ERROR». Screenshots of each width go to docs/anh-bien-tap/ for the editors' guide."""
+«API_ERROR». With CCHC_SCREENSHOTS=docs/anh-bien-tap, the screenshots of each width are written
+there for the editors' guide (they carry a commit hash, so a plain test run leaves docs/ alone)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,13 @@ import subprocess
 import pytest
 from conftest import cchc
 from test_cms_edit import REPORT as REPORT_FILE
-from test_cms_edit import UNIT, _open, _prepare, _publish
+from test_cms_edit import UNIT, _open, _prepare, _publish, _shot
 
 from generator.cms.server import EditServer, installed
 
 pytestmark = pytest.mark.skipif(not installed(), reason="chưa cài trình biên tập: make cms")
 
 SLUG, REPORT = "son-thuong", "2024-q2-ket-qua-cchc"
-SHOTS = __import__("pathlib").Path(__file__).resolve().parent.parent / "docs" / "anh-bien-tap"
 LEAKS = re.compile(r"API_ERROR|units/|content/|/[\w.-]+\.yml|\[[a-z-]+\]")  # a path, an English code
 
 
@@ -50,7 +50,7 @@ def test_a_report_form_fits_the_screen_and_a_refusal_is_said_beside_the_field(ed
     assert page.get_attribute(".cchc-preview", "href") == f"http://127.0.0.1:8000/bao-cao/{REPORT}/"
     assert page.get_by_text("Quý II", exact=True).count() >= 1  # the file's «2», shown as the form's choice
     assert page.get_by_text("(không bắt buộc)").count() == 0
-    page.screenshot(path=str(SHOTS / f"bao-cao-{width}.png"))
+    _shot(page, f"bao-cao-{width}")
 
     page.get_by_label("Ngày ban hành").fill("31/02/2024")
     with page.expect_response(lambda r: "/api/v1" in r.url and "persistEntry" in (r.request.post_data or "")) as answer:
@@ -67,7 +67,7 @@ def test_a_report_form_fits_the_screen_and_a_refusal_is_said_beside_the_field(ed
     shown = page.locator("body").inner_text()
     assert LEAKS.findall(shown) == []
     _no_sideways_scroll(page)
-    page.screenshot(path=str(SHOTS / f"bao-cao-loi-{width}.png"))
+    _shot(page, f"bao-cao-loi-{width}")
     page.close()
 
 
@@ -118,7 +118,7 @@ def test_a_commune_editor_does_three_tasks_alone(office, browser, width):
     said = _status(page)
     assert "ghi vào kho git" in said and EDITOR_NAME in said and "Trang công khai sẽ cập nhật" in said
     _no_sideways_scroll(page)
-    page.screenshot(path=str(SHOTS / f"1-duong-day-nong-{width}.png"))
+    _shot(page, f"1-duong-day-nong-{width}")
 
     # 2. a catalog procedure, chosen by its name; what the unit lists is not offered again
     _open(page, base, f"dv-{SLUG}/entries/procedures")
@@ -130,7 +130,7 @@ def test_a_commune_editor_does_three_tasks_alone(office, browser, width):
     assert listed.count() == 1 and not listed.is_visible()
     page.keyboard.type("kết hôn")
     _no_sideways_scroll(page)
-    page.screenshot(path=str(SHOTS / f"2-chon-thu-tuc-{width}.png"))
+    _shot(page, f"2-chon-thu-tuc-{width}")
     option.click()
     assert _publish(page).status == 200
 
@@ -149,7 +149,7 @@ def test_a_commune_editor_does_three_tasks_alone(office, browser, width):
     assert page.locator(".cchc-field-warning").count() >= 1
     _shown_is_plain(page)
     _no_sideways_scroll(page)
-    page.screenshot(path=str(SHOTS / f"4-canh-bao-{width}.png"))
+    _shot(page, f"4-canh-bao-{width}")
 
     date = page.get_by_label("Ngày ban hành")
     date.fill("31/06/2024")
@@ -160,7 +160,7 @@ def test_a_commune_editor_does_three_tasks_alone(office, browser, width):
     assert "Gợi ý: " in beside.inner_text()  # and the hint
     _shown_is_plain(page)
     _no_sideways_scroll(page)
-    page.screenshot(path=str(SHOTS / f"3-loi-ngay-{width}.png"))
+    _shot(page, f"3-loi-ngay-{width}")
     date.click()
     page.keyboard.press("Control+A")
     page.keyboard.type("6/2024")  # put right as an editor would: select the box's text and type
