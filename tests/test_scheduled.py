@@ -88,3 +88,24 @@ def test_a_bad_publication_date_in_the_file_names_file_line_and_field(project):
     line = next(i for i, text in enumerate(REPORT.splitlines(), 1) if text.startswith("publish_from"))
     assert f"{NAME}.yml:{line}" in run.out + run.err
     assert "publish_from" in run.out + run.err and "[invalid-date-format]" in run.out + run.err
+
+
+def test_the_nightly_publish_leaves_the_unit_alone_before_the_day_and_rebuilds_it_on_the_day(project, tmp_path):
+    import json
+
+    _with_scheduled_report(project)
+    dest = tmp_path / "www"
+
+    def publish(day: str) -> dict[str, str]:
+        report = tmp_path / f"{day.replace('/', '-')}.json"
+        run = cchc(project, "publish", "--dest", str(dest), "--today", day, "--report", str(report),
+                   env={"SOURCE_DATE_EPOCH": "1700000000"})
+        assert run.code == 0, run.err
+        return {u["slug"]: u["status"] for u in json.loads(report.read_text(encoding="utf-8"))["units"]}
+
+    publish("08/10/2026")
+    assert not (dest / "son-thuong/current/bao-cao" / NAME).exists()
+    assert publish("09/10/2026")["son-thuong"] == "unchanged"  # nothing due: nothing rebuilt
+    assert publish("10/10/2026")["son-thuong"] == "built"  # due today: rebuilt that night
+    assert (dest / "son-thuong/current/bao-cao" / NAME / "index.html").is_file()
+    assert f"/bao-cao/{NAME}/</loc>" in (dest / "son-thuong/current/sitemap.xml").read_text(encoding="utf-8")
