@@ -182,3 +182,24 @@ def test_a_commune_editor_does_three_tasks_alone(office, browser, width):
     report = " ".join(re.sub(r"<[^>]+>", " ", (site / "bao-cao" / REPORT / "index.html").read_text(encoding="utf-8")).split())
     assert "320" in report and "318" in report and "310" in report
     assert (root / REPORT_FILE).read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+
+
+def test_the_editor_dates_a_report_to_appear_later_and_the_site_follows(office, browser):
+    root, url = office
+    base = url.split("/admin/")[0]
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(url)
+    page.get_by_role("button", name="Đăng nhập").click()
+    _open(page, base, f"dv-{SLUG}--reports/entries/{REPORT}")
+    page.get_by_label("Ngày đăng lên trang").fill("01/01/2099")
+    assert _publish(page).status == 200
+    said = _status(page)
+    assert "Văn bản này hẹn đăng từ ngày 01/01/2099: trước ngày đó chưa hiện ở đâu trên trang công khai" in said
+    _shown_is_plain(page)
+    page.close()
+    assert "publish_from: 01/01/2099" in (root / REPORT_FILE).read_text(encoding="utf-8")
+    page_file = root / "site" / SLUG / "bao-cao" / REPORT / "index.html"
+    assert cchc(root, "build", SLUG, "--today", "31/12/2098").code == 0
+    assert not page_file.exists()
+    assert cchc(root, "build", SLUG, "--today", "01/01/2099").code == 0
+    assert page_file.is_file()

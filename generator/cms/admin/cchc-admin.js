@@ -94,10 +94,21 @@
     banner(lines, "error");
   }
 
-  function saved(body) {
+  // A plan or report dated to appear later: the notice says from when (the server's message says when
+  // the site updates, which for this one item is that day's nightly run, not tonight's).
+  function scheduled(raw) {
+    var found = /^publish_from:\s*['"]?(\d{1,2})\/(\d{1,2})\/(\d{4})/m.exec(raw || "");
+    if (!found) return null;
+    var day = new Date(Number(found[3]), Number(found[2]) - 1, Number(found[1]));
+    return day > new Date() ? found[1] + "/" + found[2] + "/" + found[3] : null;
+  }
+
+  function saved(body, raw) {
     var cchc = body.cchc || {};
     var warnings = cchc.warnings || [];
     var lines = [cchc.message || "Đã lưu."];
+    var from = scheduled(raw);
+    if (from) lines.push("Văn bản này hẹn đăng từ ngày " + from + ": trước ngày đó chưa hiện ở đâu trên trang công khai; lần công bố tự động đêm ngày đó sẽ đưa lên.");
     if (warnings.length) {
       lines.push("Đã lưu, nhưng có " + warnings.length + " điều nên xem lại (trang vẫn được đăng như đã lưu):");
       warnings.forEach(function (problem) { lines.push(sentence(problem)); });
@@ -106,13 +117,16 @@
     banner(lines, warnings.length ? "warning" : "ok");
   }
 
-  function isWrite(init) {
+  function request(init) {
     try {
-      var action = JSON.parse(init && init.body ? init.body : "{}").action;
-      return action === "persistEntry" || action === "deleteFile" || action === "deleteFiles";
+      return JSON.parse(init && init.body ? init.body : "{}");
     } catch (e) {
-      return false;
+      return {};
     }
+  }
+
+  function isWrite(body) {
+    return body.action === "persistEntry" || body.action === "deleteFile" || body.action === "deleteFiles";
   }
 
   // Decap's parts the project restyles or relabels: «(không bắt buộc)» after every optional label
@@ -142,13 +156,16 @@
   window.fetch = function (resource, init) {
     var url = typeof resource === "string" ? resource : resource.url;
     var isApi = url.indexOf("/api/v1") !== -1;
-    var write = isApi && isWrite(init);
+    var sent = isApi ? request(init) : {};
+    var write = isApi && isWrite(sent);
+    var files = sent.params ? sent.params.dataFiles || (sent.params.entry ? [sent.params.entry] : []) : [];
+    var raw = files.map(function (file) { return file.raw || ""; }).join("\n");
     if (write) clearMessages();
     return originalFetch.apply(this, arguments).then(function (response) {
       if (!write) return response;
       response.clone().json().then(function (body) {
         if (response.status === 422) refused(body);
-        else if (response.ok) saved(body);
+        else if (response.ok) saved(body, raw);
         else banner([body.error || "Chưa lưu được. Hãy thử lại."], "error");
       }).catch(function () { /* not JSON: Decap shows its own notice */ });
       return response;
