@@ -35,7 +35,7 @@
 
   function sentence(problem) {
     var text = (problem.label ? problem.label + ": " : "") + problem.message;
-    return problem.hint ? text + " Gợi ý: " + problem.hint : text;
+    return problem.hint ? text + "\nGợi ý: " + problem.hint : text;
   }
 
   function note(text, kind) {
