@@ -238,3 +238,22 @@ def test_rounded_figures_are_never_called_impossible(project):
     (project / REPORT).write_text(text[:start] + "dossier_stats:\n" + table + "figures:" + text[end + len("figures:"):], encoding="utf-8")
     _, problems = check(project)
     assert not [p for p in problems if p.code == "dossier-excess"]
+
+
+@pytest.mark.parametrize(("written", "value", "approximate", "unit"), [
+    ("98,33%", "98.33", "false", "%"), ("3,45 %", "3.45", "false", "%"), ("hơn 95%", "95", "true", "%"),
+    ("4,52 ngàn", "4520", "true", "người"), ("1.234,5", "1234.5", "false", "người"),
+])
+def test_the_open_data_holds_the_value_the_page_shows(project, written, value, approximate, unit):
+    """Each accepted form reaches the page as written and the data files as the same value, with
+    the text as published beside it (check_report reads the page independently of the tool)."""
+    from test_open_data import _build_son_thuong, _row, assert_valid, check_report
+
+    old, new = "value: '19'\n  unit: người", f"value: '{written}'" + ("" if unit == "%" else "\n  unit: người")
+    site = _build_son_thuong(project, old, new)
+    rows = check_report(site, "bao-cao/2024-q2-ket-qua-cchc/")
+    row = _row(rows, "Biên chế hành chính hiện có")
+    assert (row["value"], row["as_published"], row["approximate"], row["unit"]) == (value, written, approximate, unit)
+    page = (site / "bao-cao/2024-q2-ket-qua-cchc/index.html").read_text(encoding="utf-8")
+    assert f"{written}{' người' if unit != '%' else ''} (11 cán bộ" in page
+    assert_valid(site / "du-lieu/datapackage.json")
