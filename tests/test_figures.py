@@ -257,3 +257,14 @@ def test_the_open_data_holds_the_value_the_page_shows(project, written, value, a
     page = (site / "bao-cao/2024-q2-ket-qua-cchc/index.html").read_text(encoding="utf-8")
     assert f"{written}{' người' if unit != '%' else ''} (11 cán bộ" in page
     assert_valid(site / "du-lieu/datapackage.json")
+
+
+def test_a_split_given_both_ways_is_not_counted_twice(project):
+    """A source that gives early and on time apart AND their combined figure: 50 + 40 = 90, plus 10
+    late, is its total of 100 and within the 100 received; nothing is warned."""
+    text = (project / REPORT).read_text(encoding="utf-8")
+    start, end = text.index("dossier_stats:"), text.index("figures:")
+    table = "  received:\n    total: '100'\n  resolved:\n    total: '100'\n    early: '50'\n    on_time: '40'\n    early_or_on_time: '90'\n    late: '10'\n"
+    (project / REPORT).write_text(text[:start] + "dossier_stats:\n" + table + "figures:" + text[end + len("figures:"):], encoding="utf-8")
+    _, problems = check(project)
+    assert not [p.format() for p in problems if p.code in ("dossier-excess", "dossier-sum-mismatch")]

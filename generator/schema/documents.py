@@ -281,7 +281,8 @@ class Resolved(Model):
     early_or_on_time: Amount | None = Field(None, description="Trước hạn và đúng hạn, khi văn bản ghi chung một số", examples=["635.593"])
     late: Amount | None = Field(None, description="Giải quyết quá hạn", examples=["0"])
 
-    PARTS: ClassVar[tuple[tuple[str, ...], ...]] = (("early", "on_time", "early_or_on_time", "late"),)
+    # Two ways a source splits its resolved dossiers: early and on time apart, or as one figure.
+    PARTS: ClassVar[tuple[tuple[str, ...], ...]] = (("early", "on_time", "late"), ("early_or_on_time", "late"))
 
 
 class InProgress(Model):
@@ -410,10 +411,15 @@ class DossierStats(Model):
             return None
         if group.total is not None:
             return group.total if _exact(group.total) else None
-        given = [getattr(group, n) for n in dict.fromkeys(n for parts in group.PARTS for n in parts) if getattr(group, n) is not None]
-        if not given or not all(_exact(q) for q in given):
-            return None
-        return given[0] if len(given) == 1 else sum((q.value for q in given), Decimal(0))
+        best: Quantity | Decimal | None = None
+        for parts in group.PARTS:  # each way of splitting the group gives a lower bound; the largest is kept
+            given = [getattr(group, n) for n in parts if getattr(group, n) is not None]
+            if not given or not all(_exact(q) for q in given):
+                continue
+            amount = given[0] if len(given) == 1 else sum((q.value for q in given), Decimal(0))
+            if best is None or _amount(amount) > _amount(best):
+                best = amount
+        return best
 
     def on_time(self) -> Decimal | None:
         """Dossiers resolved early or on time, if the source gives them exactly (a rounded «4,52
