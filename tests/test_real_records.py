@@ -130,3 +130,44 @@ def test_a_dossier_in_named_groups_keeps_its_groups_in_order(real_site):
     order = ["Hồ sơ gửi UBND huyện nơi đi", "Tờ trình của UBND cấp xã", "Hồ sơ gửi UBND huyện nơi đến", "Quyết định UBND huyện nơi đi"]
     positions = [page.find(text) for text in order]
     assert -1 not in positions and positions == sorted(positions), list(zip(order, positions, strict=True))
+
+
+def test_what_a_source_does_not_give_is_said_and_not_invented(real_site):
+    """A procedure whose source names no field, no authority and no counts of originals or copies says
+    so (never «Bản chính: —», which reads as "none needed"); its fee for the whole procedure is given
+    once; an article that names no reporting body says so, and names its author."""
+    quan1 = page_of(real_site, "hcm-quan1-sao-luc-van-ban-hanh-chinh")
+    assert "Lĩnh vực Nguồn không ghi lĩnh vực" in quan1
+    assert "Cơ quan thực hiện Nguồn không ghi cơ quan thực hiện" in quan1
+    assert "Bản chính" not in quan1 and "Bản sao —" not in quan1 and " — " not in quan1.split("Cần chuẩn bị")[1].split("Mất bao lâu")[0]
+    assert quan1.count("1.000 đồng/trang, từ trang thứ ba trở đi 500 đồng/trang.") == 1
+    assert "Ghi chú của nguồn: khi đến xin sao lục văn bản hành chính" in quan1
+    assert "Lĩnh vực Nguồn không ghi lĩnh vực" in page_of(real_site, "dvcqg-bo-tri-on-dinh-dan-cu-ngoai-huyen")
+    lamdong = page_of(real_site, "lamdong-2019-10")
+    assert "Cơ quan báo cáo Nguồn không ghi cơ quan báo cáo" in lamdong and "Ủy ban nhân dân" not in lamdong
+    assert "Báo Lâm Đồng, bài của GIA KHÁNH, đăng ngày 25/11/2019" in lamdong
+    index = normalised((real_site / "site" / UNIT / "thu-tuc" / "index.html").read_text(encoding="utf-8"))
+    assert "Nguồn không ghi lĩnh vực" in index
+
+
+def test_a_record_with_two_sources_says_what_came_from_which(real_site):
+    page = page_of(real_site, "bo-tri-on-dinh-dan-cu-hai-nguon")
+    assert "(ma_thu_tuc=104079) (tra cứu ngày 01/12/2026): cách nộp, thời hạn giải quyết" in page
+    assert "(UBND huyện Gò Công Tây) (tra cứu ngày 01/12/2026): lĩnh vực, lệ phí «Không»" in page
+
+
+def test_no_rate_is_computed_from_a_rounded_count(real_site):
+    """bentre-2021-05 gives «4,52 ngàn» resolved on time of 4.561 and publishes 99,7%: the page shows
+    the article's rate and figures as written, and computes no rate from the rounded count."""
+    page = page_of(real_site, "bentre-2021-05-ttpvhcc")
+    assert "Trước hạn và đúng hạn: 4,52 ngàn" in page and "Giải quyết đúng và trước hạn: 99,7% (tỷ lệ báo cáo công bố)" in page
+    assert "tính từ số liệu" not in page and "99,1%" not in page
+
+
+def test_impossible_totals_of_the_corpus_are_warned(real_site):
+    """lamdong-2020-q1's cấp tỉnh: 51.780 resolved plus 2.800 in progress is more than the 54.575 received."""
+    run = cchc(real_site, "validate")
+    assert (
+        "dossier_tables[1].resolved: Số hồ sơ đã giải quyết 51.780 cộng số hồ sơ đang giải quyết 2.800 là 54.580, nhiều hơn"
+        " tổng số hồ sơ tiếp nhận 54.575: không thể cùng đúng; trang vẫn hiện đúng số văn bản ghi, hãy đối chiếu lại với bản gốc [dossier-excess]"
+    ) in run.out + run.err

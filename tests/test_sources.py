@@ -96,7 +96,7 @@ def test_a_provincial_record_with_its_own_shape_is_published_as_its_sources_say(
     assert "Chưa có thông tin: nguồn không ghi mức dịch vụ công trực tuyến" in text
     assert "Không. Thủ tục này chưa có dịch vụ công trực tuyến" not in text
     assert "Cấp thực hiện Cấp tỉnh" in text
-    assert "Cơ quan thực hiện Không có thông tin" in text
+    assert "Cơ quan thực hiện Nguồn không ghi cơ quan thực hiện" in text
     assert "Trực tiếp Thời hạn giải quyết 10 ngày Phí 280.000 đồng/hồ sơ Lệ phí 30.000 đồng/giấy" in text
     assert "Trực tuyến Thời hạn giải quyết 10 ngày Phí 140.000 đồng/hồ sơ Lệ phí 15.000 đồng/giấy" in text
     assert "Nguồn: Quyết định số 2228/QĐ-UBND (tra cứu ngày 01/12/2026) Trang của Văn phòng đăng ký đất đai" in text

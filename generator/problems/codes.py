@@ -93,3 +93,6 @@ class Code(str, Enum):
     # Publishing: the host each unit is served at
     INVALID_HOST = ("invalid-host", "Ghi site_url với tên miền thật, chữ thường, vd https://xa-son-thuong.quangngai.gov.vn/.")
     DUPLICATE_HOST = ("duplicate-host", "Mỗi đơn vị một tên miền: sửa site_url của một trong hai đơn vị.")
+    # Figures that cannot all be true, and a published rate its counts do not give
+    DOSSIER_EXCESS = ("dossier-excess", "Đối chiếu các số với văn bản gốc; nếu văn bản ghi đúng như vậy thì giữ nguyên và ghi chú lại.")
+    RATE_MISMATCH = ("rate-mismatch", "Đối chiếu tỷ lệ và các số với văn bản gốc; trang ghi rõ tỷ lệ nào do báo cáo công bố.")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
-from ..schema.documents import DossierStats
+from ..schema.documents import DossierStats, RateBase
 from ..schema.types import Quantity
 from .text import md, number, rate
 
@@ -72,7 +72,7 @@ def dossier_rows(table: DossierStats) -> list[Row]:
     for group, (title, _) in LABELS.items():
         mine = [f for f in figures if f[1].startswith(group + ".")]
         if mine and not any(is_total for *_, is_total in mine):
-            if len(mine) >= 2:
+            if len(mine) >= 2 and not any(value.approximate for *_, value, _ in mine):
                 summed = sum((value.value for *_, value, _ in mine), Decimal(0))
                 rows.append(Row(f"{title} (cộng các số dưới, tính từ số liệu)", number(summed), group, True))
             else:
@@ -96,13 +96,38 @@ def dossier_summary(table: DossierStats) -> list[tuple[str, str]]:
     return [(label, "\n\n".join([head, "\n".join(parts)]) if parts else head) for _, label, head, parts in entries]
 
 
-def computed_rate(table: DossierStats) -> str | None:
-    """The on-time share the tool computes, with its base named, or None when the base is unknown."""
+def _share(table: DossierStats) -> tuple[Decimal, Decimal, RateBase] | None:
+    """(dossiers resolved early or on time, the base, which base) when both are exact counts."""
     base, part = table.base(), table.on_time()
     if base is None or part is None or base[1] == 0:
         return None
-    kind, whole = base
-    return f"{rate(part, whole, table.places())} (tính từ số liệu, {kind.label}: {number(whole)})"
+    return part, base[1], base[0]
+
+
+def rate_disagreement(table: DossierStats) -> tuple[int, str] | None:
+    """(index of the source's on-time rate, the computed rate) when the source publishes one that
+    its own exact counts do not give even rounded to the published decimals; otherwise None."""
+    published, share = table.published_on_time(), _share(table)
+    if published is None or share is None or published.value.approximate:
+        return None
+    places = len(published.value.text.rstrip(" %").partition(",")[2])
+    part, whole, _ = share
+    if abs(part * 100 / whole - published.value.value) <= Decimal(5).scaleb(-places - 1):
+        return None
+    return table.rates.index(published), rate(part, whole, places)
+
+
+def computed_rate(table: DossierStats) -> str | None:
+    """The on-time share the tool computes, with its base named, or None when the base or the part
+    is unknown or not exact (nothing is computed from a rounded «4,52 ngàn»). When the source
+    publishes a rate the counts do not give, the line says so, naming the source's."""
+    share = _share(table)
+    if share is None:
+        return None
+    part, whole, kind = share
+    differs = rate_disagreement(table)
+    note = f"; khác tỷ lệ báo cáo công bố {table.rates[differs[0]].value}" if differs else ""
+    return f"{rate(part, whole, table.places())} (tính từ số liệu, {kind.label}: {number(whole)}{note})"
 
 
 def dossier_chart(table: DossierStats, chart_id: str) -> str:

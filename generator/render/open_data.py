@@ -17,7 +17,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -100,7 +100,7 @@ PROCEDURE_COLUMNS = (
 )
 
 
-def _latest_access(sources: list[Source]) -> str | None:
+def _latest_access(sources: Sequence[Source]) -> str | None:
     days = [source.accessed for source in sources if source.accessed]
     return max(days).isoformat() if days else None
 
@@ -108,7 +108,7 @@ def _latest_access(sources: list[Source]) -> str | None:
 def _procedure_row(item: UnitProcedure, site: str) -> dict[str, Cell]:
     record = item.record
     row: dict[str, Cell] = {
-        "key": item.code, "code": record.official_code, "name": record.name, "field": record.field, "field_name": item.field_name,
+        "key": item.code, "code": record.official_code, "name": record.name, "field": record.field, "field_name": item.field_name if record.field else None,
         "status": record.status.value, "online_level": record.online_level.value, "online_level_label": record.online_level.label,
         "time_limit": item.time_limit, "fee": item.fee, "page": site + route(PROCEDURE, item.code).url,
         "source_title": "; ".join(source.title for source in record.all_sources),
@@ -171,7 +171,7 @@ def dossier_figures(table: DossierStats) -> list[dict[str, Cell]]:
 def _source(report: Report, unit: ResolvedUnit, key: str) -> dict[str, str]:
     date = f" ngày {format_date(report.date.first_day())}" if report.date and report.date.is_complete else (f" {report.date}" if report.date else "")
     number = report.reference + (" (văn bản không ghi số)" if not report.number else "")
-    title = f"{report.kind_label} số {number}{date} của {report.issuer}: {report.title}"
+    title = f"{report.kind_label} số {number}{date}{f' của {report.issuer}' if report.issuer else ''}: {report.title}"
     if report.source:
         title += f". Nguồn: {report.source}"
     return {"title": title, "path": unit.unit.site_url + route(REPORT, key).url}
@@ -179,7 +179,7 @@ def _source(report: Report, unit: ResolvedUnit, key: str) -> dict[str, str]:
 
 def report_table(unit: ResolvedUnit, key: str, report: Report) -> Table | None:
     rows = [row for _, stats in report.dossier_scopes() for row in dossier_figures(stats)]
-    rows += [_figure(None, "figure", f.label, f.value, f.unit, f.note) for f in report.figures]
+    rows += [_figure(None, "figure", f.label, f.value, f.unit or ("%" if f.value.text.endswith("%") else None), f.note) for f in report.figures]
     if not rows:
         return None
     return Table(

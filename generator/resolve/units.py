@@ -20,6 +20,7 @@ from ..schema.unit import LocalProcedure
 from .hosts import host_problems
 
 NO_CODE = "Nguồn không ghi mã"
+NO_FIELD = "Nguồn không ghi lĩnh vực"
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,8 @@ class UnitProcedure:
     def fee(self) -> str | None:
         """The local fee (it applies to every channel); or the channels' own fees, each named by its
         channel when they differ, so an in-person fee never stands for the online one."""
-        if self.local.fee:
-            return self.local.fee
+        if self.local.fee or self.record.fee:
+            return self.local.fee or self.record.fee
         fees = [(c.channel.label, c.fee_text) for c in self.record.channels if c.fee_text]
         if len({fee for _, fee in fees}) <= 1:
             return fees[0][1] if fees else None
@@ -188,7 +189,7 @@ def _catalog(project: Project) -> tuple[Catalog, list[Problem]]:
         record = located.value
         if PurePosixPath(located.path).stem != code:
             problems.append(located.problem(("code",), f"Tên tệp phải là mã thủ tục: {code}.yml", Code.PROCEDURE_FILE_NAME))
-        if not project.is_broken(FIELDS.file()) and record.field not in field_names:
+        if record.field is not None and not project.is_broken(FIELDS.file()) and record.field not in field_names:
             message = f"Lĩnh vực «{record.field}» không có trong content/fields.yml{fields.hint(record.field)}"
             problems.append(located.problem(("field",), message, Code.UNKNOWN_FIELD))
         if record.replaced_by and record.replaced_by not in records:
@@ -217,7 +218,7 @@ def _unit_procedures(source: UnitSource, project: Project, catalog: Catalog) -> 
         seen.add(local.code)
         record = entry.value
         replaced = catalog.records.get(record.replaced_by) if record.replaced_by else None
-        field_name = catalog.field_names.get(record.field, record.field)
+        field_name = catalog.field_names.get(record.field, record.field) if record.field else NO_FIELD
         found.append(UnitProcedure(record, local, field_name, replaced.value if replaced else None))
     found.sort(key=lambda p: (p.record.name, p.code))
     return {p.code: p for p in found}, problems

@@ -19,7 +19,7 @@ from ..content_types import DOCUMENTS, PROCEDURE
 from ..load import Located, Project, UnitSource
 from ..problems import Code, Problem, Severity
 from ..problems.validation import field_path
-from ..schema.documents import Issued, Report
+from ..schema.documents import DossierStats, Issued, Report
 from ..schema.types import format_date
 
 _CITATION = re.compile(
@@ -206,22 +206,63 @@ def _report_date_warnings(source: UnitSource) -> list[Problem]:
 _GROUP_LABEL = {"received": "tiếp nhận", "resolved": "đã giải quyết", "in_progress": "đang giải quyết"}
 
 
+def _dossier_tables(source: UnitSource) -> Iterator[tuple[Located[Any], tuple[str | int, ...], DossierStats]]:
+    """Every dossier table of every report of the unit, with its report and where it is written."""
+    for located in _issued(source):
+        if isinstance(located.value, Report):
+            for loc, table in located.value.dossier_scopes():
+                yield located, loc, table
+
+
 def _dossier_sum_warnings(source: UnitSource) -> list[Problem]:
     """A stated total that is not the sum of its stated parts: shown as stated, the editor told."""
     from ..render.text import number
 
     problems = []
-    for located in _issued(source):
-        report = located.value
-        if not isinstance(report, Report):
-            continue
-        for loc, table in report.dossier_scopes():
-            for where, stated, summed in table.mismatches():
-                message = (
-                    f"Tổng số hồ sơ {_GROUP_LABEL[where[0]]} văn bản ghi {stated} nhưng cộng các số thành phần được "
-                    f"{number(summed)}; trang vẫn hiện đúng số văn bản ghi, hãy đối chiếu lại với bản gốc"
-                )
-                problems.append(_warning(_place(located, loc + where), message, Code.DOSSIER_SUM_MISMATCH))
+    for located, loc, table in _dossier_tables(source):
+        for where, stated, summed in table.mismatches():
+            message = (
+                f"Tổng số hồ sơ {_GROUP_LABEL[where[0]]} văn bản ghi {stated} nhưng cộng các số thành phần được "
+                f"{number(summed)}; trang vẫn hiện đúng số văn bản ghi, hãy đối chiếu lại với bản gốc"
+            )
+            problems.append(_warning(_place(located, loc + where), message, Code.DOSSIER_SUM_MISMATCH))
+    return problems
+
+
+def _dossier_excess_warnings(source: UnitSource) -> list[Problem]:
+    """Figures that cannot all be true (a part above its total; resolved plus in progress above
+    received): shown as stated, the editor told which figures."""
+    from ..render.text import number
+
+    problems = []
+    for located, loc, table in _dossier_tables(source):
+        for excess in table.excesses():
+            parts = " cộng ".join(f"{label} {number(value)}" for label, value in excess.parts)
+            summed = f" là {number(excess.parts_sum)}" if len(excess.parts) > 1 else ""
+            label, whole = excess.whole
+            message = (
+                f"{parts[0].upper()}{parts[1:]}{summed}, nhiều hơn {label} {number(whole)}: không thể cùng đúng; "
+                "trang vẫn hiện đúng số văn bản ghi, hãy đối chiếu lại với bản gốc"
+            )
+            problems.append(_warning(_place(located, loc + excess.where), message, Code.DOSSIER_EXCESS))
+    return problems
+
+
+def _rate_warnings(source: UnitSource) -> list[Problem]:
+    """A published on-time rate that the report's own exact counts do not give, even rounded: the
+    page shows both, each labelled; the editor is told both."""
+    from ..render.charts import rate_disagreement
+
+    problems = []
+    for located, loc, table in _dossier_tables(source):
+        if (found := rate_disagreement(table)) is not None:
+            index, computed = found
+            published = table.rates[index]
+            message = (
+                f"Tỷ lệ báo cáo công bố «{published.label}» {published.value} khác tỷ lệ tính từ số liệu của chính báo cáo"
+                f" {computed}, quá mức làm tròn; trang hiện cả hai, ghi rõ tỷ lệ nào là của báo cáo"
+            )
+            problems.append(_warning(_place(located, loc + ("rates", index, "value")), message, Code.RATE_MISMATCH))
     return problems
 
 
@@ -261,4 +302,5 @@ def warnings(project: Project) -> list[Problem]:
     found = _citation_warnings(project) + _insecure_links(project) + _stale_procedures(project)
     for source in project.units.values():
         found += _unit_name_warnings(source) + _report_date_warnings(source) + _blank_numbers(source) + _dossier_sum_warnings(source)
+        found += _dossier_excess_warnings(source) + _rate_warnings(source)
     return sorted(set(found))

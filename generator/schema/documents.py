@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar, Self
+from typing import ClassVar, Self, TypeGuard
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -35,7 +36,7 @@ class CitedDocument(Model):
     number: DocNumber = Field(description="Số hiệu, vd «76/NQ-CP»", examples=["76/NQ-CP"])
     type: Text = Field(description="Loại văn bản, vd «Nghị quyết»", examples=["Nghị quyết"])
     date: VnDate | None = Field(None, description="Ngày ban hành (ngày/tháng/năm)", examples=["15/07/2021"])
-    issuer: Text = Field(description="Cơ quan ban hành, vd «Chính phủ»", examples=["Chính phủ"])
+    issuer: Text | None = Field(None, description="Cơ quan ban hành, vd «Chính phủ»; để trống nếu nguồn không ghi", examples=["Chính phủ"])
     summary: Text = Field(description="Trích yếu nội dung", examples=["Ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030"])
     url: Url | None = Field(None, description="Đường dẫn tới toàn văn", examples=["https://vanban.chinhphu.vn/"])
 
@@ -70,6 +71,7 @@ class Publication(Model):
     title: Text | None = Field(None, description="Tiêu đề bài đúng như bài ghi", examples=["Trên 7.600 hồ sơ bị quá hạn trong quý I"])
     date: PartialVnDate | None = Field(None, description="Ngày đăng (ngày/tháng/năm); để trống nếu trang không ghi", examples=["18/03/2020"])
     time: Text | None = Field(None, description="Giờ đăng, nếu trang ghi, vd «13:18»", examples=["13:18"])
+    author: Text | None = Field(None, description="Tác giả bài, đúng như bài ghi", examples=["Hữu Hiệp"])
     url: Url = Field(description="Địa chỉ bài báo, trang web (giữ nguyên, kể cả http://)", examples=["https://baolamdong.vn/"])
     accessed: VnDate | None = Field(None, description="Ngày xem trang (ngày/tháng/năm)", examples=["01/12/2026"])
 
@@ -84,7 +86,9 @@ class Issued(Model):
         None, description="Ngày ban hành: ngày/tháng/năm, hoặc tháng/năm nếu văn bản bỏ trống ngày", examples=["8/2022"])
     place: Text | None = Field(None, description="Địa danh ghi ở đầu văn bản, giữ nguyên như bản gốc", examples=["Trà Bông"])
     title: Text = Field(description="Trích yếu (tên) văn bản", examples=["Kế hoạch cải cách hành chính năm 2024"])
-    issuer: Text = Field(description="Cơ quan ban hành", examples=["Ủy ban nhân dân huyện Trà Bồng"])
+    issuer: Text | None = Field(
+        None, description="Cơ quan ban hành; để trống nếu nguồn không ghi (vd bài báo không nêu), trang ghi «Nguồn không ghi cơ quan ban hành»",
+        examples=["Ủy ban nhân dân huyện Trà Bồng"])
     signer: Signer | None = Field(None, description="Người ký", examples=[{"title": "KT. CHỦ TỊCH – PHÓ CHỦ TỊCH", "name": "Hồ Văn Thịnh"}])
     recipients: list[Text] = Field(default_factory=list, description="Nơi nhận", examples=[["Sở Thông tin và Truyền thông", "Lưu: VT"]])
     source: Text | None = Field(None, description="Nguồn của văn bản, vd tệp gốc đã số hoá", examples=["Bản số hoá trên Trang thông tin điện tử huyện"])
@@ -284,7 +288,8 @@ class Resolved(Model):
     early_or_on_time: Amount | None = Field(None, description="Trước hạn và đúng hạn, khi văn bản ghi chung một số", examples=["635.593"])
     late: Amount | None = Field(None, description="Giải quyết quá hạn", examples=["0"])
 
-    PARTS: ClassVar[tuple[tuple[str, ...], ...]] = (("early", "on_time", "early_or_on_time", "late"),)
+    # Two ways a source splits its resolved dossiers: early and on time apart, or as one figure.
+    PARTS: ClassVar[tuple[tuple[str, ...], ...]] = (("early", "on_time", "late"), ("early_or_on_time", "late"))
 
 
 class InProgress(Model):
@@ -308,6 +313,35 @@ class PublishedRate(Model):
 
     label: Text = Field(description="Nội dung tỷ lệ, vd «Giải quyết đúng và trước hạn»", examples=["Giải quyết đúng và trước hạn"])
     value: Rate = Field(description="Tỷ lệ đúng như văn bản ghi", examples=["98,33%"])
+
+
+def _exact(value: Quantity | None) -> TypeGuard[Quantity]:
+    """A figure stated as an exact count (not blank, not «khoảng», not a rounded «4,52 ngàn»)."""
+    return value is not None and not value.approximate
+
+
+Named = tuple[str, "Quantity | Decimal"]
+"""A figure named in a warning: the Vietnamese words for it, and the stated value or computed sum."""
+
+
+def _amount(value: Quantity | Decimal) -> Decimal:
+    return value.value if isinstance(value, Quantity) else value
+
+
+@dataclass(frozen=True)
+class Excess:
+    """Figures that cannot all be true: the `parts` together are more than `whole`."""
+
+    where: tuple[str, ...]
+    parts: tuple[Named, ...]
+    whole: Named
+
+    @property
+    def parts_sum(self) -> Decimal:
+        return sum((_amount(v) for _, v in self.parts), Decimal(0))
+
+
+_WORDS = {"received": "tiếp nhận", "resolved": "đã giải quyết", "in_progress": "đang giải quyết"}
 
 
 def _sum(group: Model, names: tuple[str, ...]) -> Decimal | None:
@@ -345,31 +379,90 @@ class DossierStats(Model):
                     break
         return found
 
+    def excesses(self) -> list[Excess]:
+        """Every arithmetic impossibility among the exact figures: a part above its group's stated
+        total, and dossiers resolved plus in progress above those received (carried over included)."""
+        found: list[Excess] = []
+        mismatched = {where[0] for where, _, _ in self.mismatches()}
+        for name in ("received", "resolved", "in_progress"):
+            group = getattr(self, name)
+            if group is None or name in mismatched or not _exact(group.total):
+                continue
+            for part in dict.fromkeys(n for parts in group.PARTS for n in parts):
+                if _exact(value := getattr(group, part)) and value.value > group.total.value:
+                    label = f"số hồ sơ {_WORDS[name]} ({type(group).model_fields[part].description})"
+                    found.append(Excess((name, part), ((label, value),), (f"tổng số hồ sơ {_WORDS[name]}", group.total)))
+        received = self._received_in_all()
+        known = tuple((f"số hồ sơ {_WORDS[n]}", amount) for n in ("resolved", "in_progress") if (amount := self._group_amount(n)) is not None)
+        if received is not None and known:
+            excess = Excess(("resolved",) if self.resolved else ("in_progress",), known, received)
+            if excess.parts_sum > _amount(received[1]):
+                found.append(excess)
+        return found
+
+    def _received_in_all(self) -> Named | None:
+        """Dossiers received in all (carried over included), when the source states it exactly."""
+        r = self.received
+        if r is None:
+            return None
+        if _exact(r.total):
+            return "tổng số hồ sơ tiếp nhận", r.total
+        if _exact(r.new) and _exact(r.carried_over):
+            return "số hồ sơ mới tiếp nhận cộng từ kỳ trước chuyển sang", r.new.value + r.carried_over.value
+        return None
+
+    def _group_amount(self, name: str) -> Quantity | Decimal | None:
+        """At least how many dossiers a group holds: its exact total, or the sum of its exact parts."""
+        group = getattr(self, name)
+        if group is None:
+            return None
+        if group.total is not None:
+            return group.total if _exact(group.total) else None
+        best: Quantity | Decimal | None = None
+        for parts in group.PARTS:  # each way of splitting the group gives a lower bound; the largest is kept
+            given = [getattr(group, n) for n in parts if getattr(group, n) is not None]
+            if not given or not all(_exact(q) for q in given):
+                continue
+            amount = given[0] if len(given) == 1 else sum((q.value for q in given), Decimal(0))
+            if best is None or _amount(amount) > _amount(best):
+                best = amount
+        return best
+
     def on_time(self) -> Decimal | None:
-        """Dossiers resolved early or on time, if the source gives them."""
+        """Dossiers resolved early or on time, if the source gives them exactly (a rounded «4,52
+        ngàn» is no count to compute from)."""
         r = self.resolved
         if r is None:
             return None
         if r.early_or_on_time is not None:
-            return r.early_or_on_time.value
-        if r.early is not None and r.on_time is not None:
+            return r.early_or_on_time.value if _exact(r.early_or_on_time) else None
+        if _exact(r.early) and _exact(r.on_time):
             return r.early.value + r.on_time.value
         return None
 
     def base(self) -> tuple[RateBase, Decimal] | None:
-        """The figure the computed on-time rate is taken on, and which one it is, if known."""
+        """The exact figure the computed on-time rate is taken on, and which one it is, if known."""
         if self.rate_base is RateBase.DUE:
-            return (RateBase.DUE, self.due.value) if self.due is not None else None
+            return (RateBase.DUE, self.due.value) if _exact(self.due) else None
         if self.rate_base is RateBase.RECEIVED:
             total = self.received.total if self.received else None
-            return (RateBase.RECEIVED, total.value) if total is not None else None
+            return (RateBase.RECEIVED, total.value) if _exact(total) else None
         r = self.resolved
         if r is None:
             return None
         if r.total is not None:
-            return RateBase.RESOLVED, r.total.value
-        if (on_time := self.on_time()) is not None and r.late is not None:
+            return (RateBase.RESOLVED, r.total.value) if _exact(r.total) else None
+        if (on_time := self.on_time()) is not None and _exact(r.late):
             return RateBase.RESOLVED, on_time + r.late.value
+        return None
+
+    def published_on_time(self) -> PublishedRate | None:
+        """The source's own rate of dossiers resolved early or on time, the counterpart of the computed
+        one: the first published rate whose label names both «trước» and «đúng» hạn and no lateness."""
+        for published in self.rates:
+            label = published.label.lower()
+            if "trước" in label and "đúng" in label and not any(w in label for w in ("quá", "trễ", "chậm")):
+                return published
         return None
 
     def places(self) -> int:

@@ -65,6 +65,18 @@ class ChannelDetail(Model):
         return f"Phí: {self.fee}; lệ phí: {self.charge}" if self.fee else f"Lệ phí: {self.charge}"
 
 
+class ProcedureSource(Source):
+    """Một nguồn của bản ghi thủ tục; khi có nhiều nguồn, ghi những gì lấy từ nguồn này."""
+
+    covers: Text | None = Field(
+        None, description="Những thông tin lấy từ nguồn này, khi bản ghi có nhiều nguồn, vd «Trình tự thực hiện, thời hạn»", examples=["Trình tự thực hiện, thành phần hồ sơ"])
+    steps: list[Text] = Field(
+        default_factory=list,
+        description="Trình tự thực hiện đúng như nguồn này ghi, khi khác trình tự chung của bản ghi (trang hiện riêng, ghi rõ nguồn)",
+        examples=[["Nộp hồ sơ tại Bộ phận Một cửa."]],
+    )
+
+
 class Form(Model):
     """Một mẫu đơn, tờ khai để tải về."""
 
@@ -76,8 +88,8 @@ class DossierItem(Model):
     """Một dòng của «Thành phần hồ sơ»."""
 
     document: Text = Field(description="Tên giấy tờ", examples=["Tờ khai đăng ký kết hôn"])
-    originals: Count | None = Field(None, description="Số bản chính", examples=["1"])
-    copies: Count | None = Field(None, description="Số bản sao", examples=["0"])
+    originals: Count | None = Field(None, description="Số bản chính; để trống nếu nguồn không ghi (trang không hiện dòng này)", examples=["1"])
+    copies: Count | None = Field(None, description="Số bản sao; để trống nếu nguồn không ghi (trang không hiện dòng này)", examples=["0"])
     present_only: YesNo = Field(False, description="«có» nếu chỉ xuất trình, không nộp lại", examples=["có"])
     form: Form | None = Field(None, description="Mẫu đơn, tờ khai kèm theo", examples=[{"title": "Mẫu tờ khai", "url": "https://dichvucong.gov.vn/"}])
     group: Text | None = Field(
@@ -101,7 +113,8 @@ class Procedure(Model):
         description="«có» khi nguồn không ghi tên thủ tục và tên trên do người biên tập đặt để nhận diện; trang sẽ nói rõ điều đó",
         examples=["không"],
     )
-    field: Slug = Field(description="Mã lĩnh vực trong content/fields.yml, vd «ho-tich»", examples=["ho-tich"])
+    field: Slug | None = Field(
+        None, description="Mã lĩnh vực trong content/fields.yml, vd «ho-tich»; để trống nếu nguồn không ghi (trang ghi «Nguồn không ghi lĩnh vực»)", examples=["ho-tich"])
     levels: list[HandlingLevel] = Field(default_factory=list, description="Cấp thực hiện; để trống nếu nguồn không ghi", examples=[["commune"]])
     online_level: OnlineLevel = Field(
         OnlineLevel.UNKNOWN,
@@ -111,6 +124,12 @@ class Procedure(Model):
     online_url: Url | None = Field(None, description="Đường dẫn nộp hồ sơ trực tuyến", examples=["https://dichvucong.gov.vn/"])
     steps: list[Text] = Field(default_factory=list, description="Trình tự thực hiện, mỗi mục một bước", examples=[["Nộp hồ sơ tại Bộ phận Tiếp nhận và Trả kết quả."]])
     channels: list[ChannelDetail] = Field(default_factory=list, description="Cách thức thực hiện: mỗi cách nộp một dòng", examples=[[{"channel": "in-person", "time_limit": "03 ngày làm việc", "fee": "Không"}]])
+    fee: Text | None = Field(
+        None,
+        description="Phí, lệ phí chung của thủ tục, khi nguồn ghi một lần cho mọi cách nộp (không chép vào từng dòng cách nộp); để trống nếu nguồn không ghi",
+        examples=["Không"],
+    )
+    notes: list[Text] = Field(default_factory=list, description="Ghi chú chung của thủ tục, đúng như nguồn ghi", examples=[["Giảm 50% lệ phí khi nộp trực tuyến."]])
     dossier: list[DossierItem] = Field(default_factory=list, description="Thành phần hồ sơ", examples=[[{"document": "Tờ khai đăng ký kết hôn", "originals": "1"}]])
     dossier_sets: Text | None = Field(None, description="Số lượng hồ sơ, vd «01 bộ»", examples=["01 bộ"])
     applicants: list[Text] = Field(default_factory=list, description="Đối tượng thực hiện", examples=[["Công dân Việt Nam cư trú trong nước"]])
@@ -124,8 +143,8 @@ class Procedure(Model):
         None, description="Ngày thủ tục được sửa đổi, thay thế hoặc bãi bỏ (theo quyết định công bố)", examples=["15/03/2025"]
     )
     announced_by: Text | None = Field(None, description="Quyết định công bố thủ tục", examples=["Quyết định công bố của Chủ tịch UBND tỉnh"])
-    source: Source | None = Field(None, description="Nguồn của bản ghi này, khi chỉ có một nguồn", examples=[{"title": "Cổng Dịch vụ công quốc gia, thủ tục 1.000593", "url": "https://dichvucong.gov.vn/"}])
-    sources: list[Source] = Field(
+    source: ProcedureSource | None = Field(None, description="Nguồn của bản ghi này, khi chỉ có một nguồn", examples=[{"title": "Cổng Dịch vụ công quốc gia, thủ tục 1.000593", "url": "https://dichvucong.gov.vn/"}])
+    sources: list[ProcedureSource] = Field(
         default_factory=list,
         description="Các nguồn của bản ghi (vd bản ghi quốc gia cho trình tự, trang của đơn vị cho giờ và thời hạn riêng): mỗi nguồn có tên, địa chỉ, ngày tra cứu",
         examples=[[{"title": "Cổng Dịch vụ công quốc gia, thủ tục 1.000593", "url": "https://dichvucong.gov.vn/", "accessed": "22/11/2026"}]],
@@ -150,7 +169,7 @@ class Procedure(Model):
         return official_code(self.code)
 
     @property
-    def all_sources(self) -> list[Source]:
+    def all_sources(self) -> list[ProcedureSource]:
         """Every source of the record, the single `source` first."""
         return ([self.source] if self.source else []) + self.sources
 

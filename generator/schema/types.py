@@ -242,9 +242,13 @@ _SCALE = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_0
 _QUANTITY = re.compile(
     r"(?P<approx>(?:(?:~|khoảng|gần|trên|hơn|dưới)\s*)*)"
     r"(?P<sign>-)?(?P<digits>[0-9][0-9.,]*)"
-    r"(?:\s*(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ))?",
+    r"(?:\s*(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ))?"
+    r"(?P<percent>\s*%)?",
     re.IGNORECASE,
 )
+# «159,845» (one to three digits, a comma, exactly three): a thousands comma in English notation or
+# a decimal in Vietnamese; the reader refuses to guess, in every field alike.
+_COMMA_THOUSANDS = re.compile(r"[1-9]\d{0,2},\d{3}")
 _GROUPED = re.compile(r"\d{1,3}(\.\d{3})+")
 _DECIMAL = re.compile(r"(\d+|\d{1,3}(\.\d{3})+),\d+")
 
@@ -270,14 +274,20 @@ def read_quantity(value: Any, *, whole: bool) -> Quantity:
     """The one reader of numbers. `whole`: a count of things (no decimals unless scaled, «5,65 nghìn»)."""
     text = " ".join(_text(value).split())
     match = _QUANTITY.fullmatch(text)
-    if not match:
+    if foreign := [c for c in text if c.isdigit() and not c.isascii()]:
+        raise _fail(
+            Code.NOT_A_NUMBER,
+            "«{value}» có chữ số «{digit}» không phải chữ số thường 0–9 (thường do bộ gõ toàn khổ); hãy gõ lại bằng 0–9",
+            value=text, digit=foreign[0],
+        )
+    if not match or (match["percent"] and whole):
         if whole:
             raise _fail(Code.NOT_A_COUNT, "«{value}» phải là số nguyên không âm (vd: 0, 12, 1.234)", value=text)
         raise _fail(Code.NOT_A_NUMBER, "«{value}» phải là một số viết kiểu Việt Nam (vd: 1.234 hoặc 85,12)", value=text)
     digits, scale = match["digits"], match["scale"]
     if re.fullmatch(r"\d+", digits) or _GROUPED.fullmatch(digits):
         number = Decimal(digits.replace(".", ""))
-    elif _DECIMAL.fullmatch(digits) and not (whole and not scale and re.fullmatch(r"\d{1,3},\d{3}", digits)):
+    elif _DECIMAL.fullmatch(digits) and not (not scale and _COMMA_THOUSANDS.fullmatch(digits)):
         number = Decimal(digits.replace(".", "").replace(",", "."))
     elif re.fullmatch(r"\d+[.,]\d+", digits) or "." in digits:
         raise _fail(
@@ -299,7 +309,7 @@ def read_quantity(value: Any, *, whole: bool) -> Quantity:
     return Quantity(text, number, bool(match["approx"] or scale))
 
 
-QUANTITY_SCHEMA = r"^((~|khoảng|gần|trên|hơn|dưới)\s*)*-?[0-9][0-9.,]*(\s*(nghìn|ngàn|triệu|tỷ|tỉ))?$"
+QUANTITY_SCHEMA = r"^((~|khoảng|gần|trên|hơn|dưới)\s*)*-?[0-9][0-9.,]*(\s*(nghìn|ngàn|triệu|tỷ|tỉ))?(\s*%)?$"
 
 
 def _count(value: Any) -> int:
@@ -335,26 +345,15 @@ Number = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "pattern": QUANTITY_SCHEMA}),
 ]
-"""Any figure as the source writes it: «85,5», «1.234,5», «98,33»."""
-
-
-RATE_SCHEMA = r"^-?[0-9][0-9.,]*\s*%?$"
-
-
-def _rate(value: Any) -> Quantity:
-    if isinstance(value, Quantity):
-        return value
-    text = " ".join(_text(value).split())
-    body = re.sub(r"\s*%$", "", text)
-    quantity = read_quantity(body, whole=False)
-    return Quantity(text, quantity.value, quantity.approximate)
+"""Any figure as the source writes it: «85,5», «1.234,5», «98,33%», «hơn 95%» (a percent sign kept
+with the spacing the source gives it)."""
 
 
 Rate = Annotated[
     Quantity,
-    BeforeValidator(_rate),
+    BeforeValidator(_as_quantity(False)),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": RATE_SCHEMA}),
+    WithJsonSchema({"type": "string", "pattern": QUANTITY_SCHEMA}),
 ]
 """A rate as published, kept as text: «98,33%», «3,45 %»."""
 
