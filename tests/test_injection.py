@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SUMMARY, cchc, copy_project
+from conftest import ROOT, SUMMARY, cchc, copy_project, wait_until
 from pydantic import BaseModel
 
 from generator.content_types import REGISTRY
@@ -198,7 +198,7 @@ def test_chromium_sees_no_dialog_and_no_request_leaving_the_origin(injected, bro
             page.keyboard.press("Tab")
         page.goto(f"{origin}/")
         page.fill("#cchc-q", "script")
-        page.wait_for_function("document.querySelector('#cchc-count').textContent.length > 0")
+        wait_until(page, "document.querySelector('#cchc-count').textContent.length > 0")
         page.wait_for_timeout(300)
     finally:
         page.close()
