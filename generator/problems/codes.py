@@ -93,3 +93,6 @@ class Code(str, Enum):
     # Publishing: the host each unit is served at
     INVALID_HOST = ("invalid-host", "Ghi site_url với tên miền thật, chữ thường, vd https://xa-son-thuong.quangngai.gov.vn/.")
     DUPLICATE_HOST = ("duplicate-host", "Mỗi đơn vị một tên miền: sửa site_url của một trong hai đơn vị.")
+    # Digits and addresses that look right but are not
+    NON_ASCII_DIGITS = ("non-ascii-digits", "Gõ lại các chữ số bằng bàn phím thường (0-9), như trong gợi ý.")
+    SITE_URL_PATH = ("site-url-path", "Ghi site_url là gốc tên miền riêng của đơn vị, vd https://xa-son-thuong.quangngai.gov.vn/.")
