@@ -172,7 +172,6 @@ _URL = (
 Url = Annotated[str, *_pattern(*_URL)]
 
 _url = _matching(*_URL)
-_ORIGIN = re.compile(r"(https?://[^/?#]+)(.*)")
 
 
 def _site_url(value: Any) -> str:
@@ -180,7 +179,9 @@ def _site_url(value: Any) -> str:
     sitemap, robots.txt and feed append paths to it). A path, query or fragment is refused: nginx
     serves each unit at the root of its host, so pages under a path would never be reached."""
     text = _url(value)
-    origin, rest = _ORIGIN.fullmatch(text).groups()  # type: ignore[union-attr]  # _url checked the form
+    scheme, _, after = text.partition("://")
+    origin = f"{scheme}://{re.split(r'[/?#]', after, maxsplit=1)[0]}"
+    rest = text[len(origin):]
     if rest not in ("", "/"):
         raise _fail(
             Code.SITE_URL_PATH,
