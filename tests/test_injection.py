@@ -33,6 +33,7 @@ FIXED = {  # values that must be valid for the rest of the unit to build
     t.Url: "https://example.gov.vn/", t.Phone: "0912 345 678", t.Email: "a@example.gov.vn", t.VnDate: "01/01/2024",
     t.PartialVnDate: "01/2024", t.Year: "2024", t.Count: "1", t.Number: "1", t.Amount: "1", t.Rate: "1%", t.YesNo: "có", bool: False,
     t.ProcedureCode: CODE, t.DocNumber: "99/KH-UBND", t.Slug: FIELD,
+    t.SiteUrl: "https://example.gov.vn/",
 }
 CHOICES = {"UnitStatus": "dissolved", "LegalStatus": "amended"}
 SKIP = {("UnitLink", "slug"), ("Procedure", "replaced_by")}
