@@ -6,7 +6,9 @@ apart (`make bench-scaling`). Linear growth shows as a ratio near 10; the square
 (b) rendering a unit whose N procedures are all replaced, each page linking its replacement
     (`u.handles(code)` in procedure.md.j2): 1,000 then 10,000;
 (c) the citation scan of warnings (`_citations`, its regular expression `_CITATION` in
-    generator/resolve/warnings.py) over a plan of 10 KB then 100 KB, half of it runs of 5,000 digits.
+    generator/resolve/warnings.py) over a plan of 10 KB then 100 KB, half of it runs of 5,000 digits;
+(d) the same scan over ten paragraphs, each a document number followed by a run of spaces and no
+    «ngày», of 1,000 then 10,000 characters (two `\s*` in a row once split every run every way).
 
 Each project is written under a temporary folder from the bundled content plus synthetic records
 (marked as such), loaded once, and only the step itself is timed (best of `--repeat`).
@@ -107,11 +109,24 @@ def replaced_pages(tmp: Path, count: int, repeat: int) -> float:
 
 
 def citation_scan(tmp: Path, kilobytes: int, repeat: int) -> float:
-    root = bundled(tmp / f"citations-{kilobytes}")
     # A value holds at most 10,000 characters: the plan is paragraphs of 5,000, every other one a
     # single run of digits, the rest prose with citations.
     prose = ("Thực hiện Kế hoạch số 11/KH-UBND ngày 05/01/2024 của UBND huyện. " * 80)[:5_000]
     paragraphs = ["1" * 5_000 if i % 2 == 0 else prose for i in range(kilobytes // 5)]
+    return plan_scan(tmp / f"citations-{kilobytes}", paragraphs, kilobytes // 10 * prose.count(" ngày "), repeat)
+
+
+def space_runs_scan(tmp: Path, kilobytes: int, repeat: int) -> float:
+    # Ten paragraphs, each a document number then a run of spaces and no «ngày»: the runs grow
+    # with the plan (1,000 then 10,000 characters, the most a value holds), as a pasted table does.
+    run = kilobytes * 100 - len("Nghị quyết số 76/NQ-CP") - 1
+    paragraphs = ["Nghị quyết số 76/NQ-CP" + " " * run + "x"] * 10
+    return plan_scan(tmp / f"spaces-{kilobytes}", paragraphs, 0, repeat)
+
+
+def plan_scan(root: Path, paragraphs: list[str], citations: int, repeat: int) -> float:
+    """Seconds to scan a plan of `paragraphs` for citations (it holds `citations` of them)."""
+    bundled(root)
     plan = (
         "symbol: KH-UBND\ndate: 15/01/2025\ntitle: Kế hoạch tổng hợp để đo hiệu năng\nissuer: UBND xã\n"
         "preamble:\n" + "".join(f"  - '{p}'\n" for p in paragraphs)
@@ -121,7 +136,7 @@ def citation_scan(tmp: Path, kilobytes: int, repeat: int) -> float:
     project, problems = load_project(root)
     assert not [p for p in problems if "do-hieu-nang" in p.file], problems  # the plan is read, so scanned
     located = project.units[UNIT].files.all(PLAN)["do-hieu-nang"]
-    assert len(list(_citations(located))) == kilobytes // 10 * prose.count(" ngày ")  # every citation found
+    assert len(list(_citations(located))) == citations  # every citation found
     warnings(project)  # the whole step runs on it
     return best(lambda: list(_citations(located)), repeat)
 
@@ -137,6 +152,8 @@ def main() -> None:
          lambda t: replaced_pages(t, 1_000, args.repeat), lambda t: replaced_pages(t, 10_000, args.repeat)),
         ("(c) quét trích dẫn", "10 KB", "100 KB",
          lambda t: citation_scan(t, 10, args.repeat), lambda t: citation_scan(t, 100, args.repeat)),
+        ("(d) quét trích dẫn, dãy dấu cách", "10 KB", "100 KB",
+         lambda t: space_runs_scan(t, 10, args.repeat), lambda t: space_runs_scan(t, 100, args.repeat)),
     ]
     print(f"{'đường':<32} {'nhỏ':>29} {'lớn (×10)':>31} {'tỉ lệ':>6}")
     for name, small_label, large_label, small, large in cases:

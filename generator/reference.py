@@ -10,14 +10,23 @@ from pydantic import BaseModel
 
 from .content_types import REGISTRY, Registry
 from .problems.validation import unwrap_model
-from .schema.types import COUNT_SCHEMA, QUANTITY_SCHEMA, Choice
+from .schema.types import (
+    COUNT_SCHEMA,
+    DATE_SCHEMA,
+    PARTIAL_DATE_SCHEMA,
+    QUANTITY_SCHEMA,
+    SITE_URL_SCHEMA,
+    YEAR_SCHEMA,
+    Choice,
+)
 
 PATTERNS = {
-    r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$": "ngày (ngày/tháng/năm)",
-    r"^(\d{1,2}/){0,2}\d{4}$": "ngày, tháng/năm hoặc năm",
+    DATE_SCHEMA: "ngày (ngày/tháng/năm)",
+    PARTIAL_DATE_SCHEMA: "ngày, tháng/năm hoặc năm",
     COUNT_SCHEMA: "số nguyên không âm (1.234)",
     QUANTITY_SCHEMA: "số viết kiểu Việt Nam, đúng như văn bản (1.234; 12,5; 98,33%; có thể ghi «khoảng», «~», «nghìn»)",
-    r"^(19|20)\d{2}$": "năm (4 chữ số)",
+    YEAR_SCHEMA: "năm (4 chữ số)",
+    SITE_URL_SCHEMA: "địa chỉ gốc của trang (https://tên-miền/)",
     r"^\+?[0-9 .]+$": "số điện thoại Việt Nam",
 }
 

@@ -9,9 +9,11 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,6 +100,18 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def wait_until(page: Any, expression: str, timeout: float = 10.0) -> None:
+    """Poll a JavaScript expression from Python until it is true. Never `page.wait_for_function`
+    with a string: Playwright polls it inside the page with `eval`, which the sites' CSP (no
+    'unsafe-eval') refuses as soon as the first check is not already true, so the test failed only
+    on a busy machine. `page.evaluate` runs the expression once, through the DevTools protocol."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout:g} s: {expression}")
+        time.sleep(0.05)
 
 
 @pytest.fixture(scope="session")

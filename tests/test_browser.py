@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, _Quiet
+from conftest import ROOT, _Quiet, wait_until
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 UNITS = sorted(p.name for p in (ROOT / "units").iterdir() if p.is_dir())
@@ -101,7 +101,7 @@ def first_findable(built: Path, slug: str) -> str:
 
 def search_results(page, query: str) -> list[str]:
     page.fill("#cchc-q", query)
-    page.wait_for_function("document.querySelector('#cchc-count').textContent.length > 0")
+    wait_until(page, "document.querySelector('#cchc-count').textContent.length > 0")
     return page.locator(".cchc-search__results a").all_inner_texts()
 
 

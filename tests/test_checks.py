@@ -101,3 +101,37 @@ def test_a_phone_number_that_is_not_vietnamese_is_an_error(project):
         "units/son-thuong/unit.yml:9:8: phone: «0255371234» không phải số điện thoại Việt Nam hợp lệ "
         "(di động 10 số; cố định 11 số bắt đầu bằng 02; hoặc 1800, 1900) [invalid-phone]"
     ) in lines
+
+
+def _plan_with(project, paragraphs: list[str]) -> None:
+    (project / "units/son-thuong/plans").mkdir(exist_ok=True)
+    (project / "units/son-thuong/plans/khoang-trang.yml").write_text(
+        "symbol: KH-UBND\ndate: 15/01/2025\ntitle: Kế hoạch có nhiều khoảng trắng\nissuer: UBND xã\npreamble:\n"
+        + "".join(f"  - '{p}'\n" for p in paragraphs), encoding="utf-8")
+
+
+def _timed_check(project):
+    import time
+
+    from generator.pipeline import check
+
+    started = time.process_time()  # CPU seconds of this process: other jobs on the machine do not count
+    _, problems = check(project)
+    return time.process_time() - started, [p.format() for p in problems if "khoang-trang" in p.file]
+
+
+def test_runs_of_spaces_after_a_document_number_are_scanned_in_linear_time(project):
+    """A number followed by a long run of spaces and no «ngày» once made the citation pattern try
+    every split of the run between its two `\\s*` (27 s for 1.5 MB); it must cost what ordinary text
+    of the same size costs, and still find the citation that does follow."""
+    cited = "Căn cứ Nghị quyết số 76/NQ-CP" + " " * 3_000 + "ngày 01/01/2020 của Chính phủ"
+    _plan_with(project, ["x " * 4_500] * 30 + [cited])
+    ordinary, _ = _timed_check(project)
+    _plan_with(project, ["Nghị quyết 76/NQ-CP" + " " * 9_000 + "đã nêu"] * 30 + [cited])
+    spaces, found = _timed_check(project)
+    assert [line for line in found if "[citation-mismatch]" in line] == [
+        "units/son-thuong/plans/khoang-trang.yml:36:5: cảnh báo: preamble[30]: Văn bản «76/NQ-CP» ngày 01/01/2020 khác "
+        "với «76/NQ-CP» ngày 15/07/2021 ở content/documents.yml:7:11 và "
+        "units/so-ngoai-vu-tay-ninh/plans/2024-thong-tin-tuyen-truyen-cchc.yml:25:5; cùng một văn bản phải ghi cùng số "
+        "hiệu và ngày [citation-mismatch]"]
+    assert spaces < 3 * ordinary + 2, (spaces, ordinary)

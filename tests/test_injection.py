@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SUMMARY, cchc, copy_project
+from conftest import ROOT, SUMMARY, cchc, copy_project, wait_until
 from pydantic import BaseModel
 
 from generator.content_types import REGISTRY
@@ -33,6 +33,7 @@ FIXED = {  # values that must be valid for the rest of the unit to build
     t.Url: "https://example.gov.vn/", t.Phone: "0912 345 678", t.Email: "a@example.gov.vn", t.VnDate: "01/01/2024",
     t.PartialVnDate: "01/2024", t.Year: "2024", t.Count: "1", t.Number: "1", t.Amount: "1", t.Rate: "1%", t.YesNo: "có", bool: False,
     t.ProcedureCode: CODE, t.DocNumber: "99/KH-UBND", t.Slug: FIELD,
+    t.SiteUrl: "https://example.gov.vn/",
 }
 CHOICES = {"UnitStatus": "dissolved", "LegalStatus": "amended"}
 SKIP = {("UnitLink", "slug"), ("Procedure", "replaced_by")}
@@ -198,7 +199,7 @@ def test_chromium_sees_no_dialog_and_no_request_leaving_the_origin(injected, bro
             page.keyboard.press("Tab")
         page.goto(f"{origin}/")
         page.fill("#cchc-q", "script")
-        page.wait_for_function("document.querySelector('#cchc-count').textContent.length > 0")
+        wait_until(page, "document.querySelector('#cchc-count').textContent.length > 0")
         page.wait_for_timeout(300)
     finally:
         page.close()

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, cchc, copy_project
+from conftest import ROOT, cchc, copy_project, wait_until
 from test_validation import edit
 
 HOST = "sonthuong.sonha.quangngai.gov.vn"
@@ -155,11 +155,26 @@ def test_the_csp_does_not_block_anything_the_page_needs(served, browser):
     assert response.headers["content-security-policy"].startswith("default-src 'none'")
     assert (response.status, page.locator("#cchc-count").count()) == (200, 1), (response.status, response.url, page.content()[:500])
     page.fill("#cchc-q", "dang ky ket hon")
-    page.wait_for_function("document.querySelector('#cchc-count').textContent.length > 0")
+    wait_until(page, "document.querySelector('#cchc-count').textContent.length > 0")
     results = page.locator(".cchc-search__results a").all_inner_texts()
     page.close()
     assert [m for m in messages if "Content Security Policy" in m or "Refused" in m] == []
     assert "Đăng ký kết hôn lưu động" in results
+
+
+def test_a_wait_not_true_at_first_works_under_the_csp(served, browser):
+    """The page's CSP refuses `eval`: a wait polled inside the page with a string (Playwright's
+    `wait_for_function("…")`) fails with an EvalError whenever its first check is false, so only a
+    busy machine saw it. Waits poll from Python (`wait_until`), and no test uses the other kind."""
+    page = browser.new_page()
+    response = page.goto(f"http://{HOST}:{served['port']}/bao-cao/2024-q2-ket-qua-cchc/")
+    assert "'unsafe-eval'" not in response.headers["content-security-policy"]
+    later = page.evaluate("performance.now() + 300")
+    wait_until(page, f"performance.now() > {later}")
+    page.close()
+    calls = [(path.name, line) for path in sorted((ROOT / "tests").glob("*.py"))
+             for line in path.read_text(encoding="utf-8").splitlines() if re.search(r"\.wait_for_function\(\s*f?[\"']", line)]
+    assert calls == []
 
 
 def test_pages_keep_answering_200_while_a_publish_switches_releases(served):

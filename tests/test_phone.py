@@ -13,7 +13,7 @@ import markdown
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT
+from conftest import ROOT, wait_until
 from test_browser import UNITS, WCAG, page_types
 
 from generator.render import environment
@@ -180,7 +180,7 @@ def test_keyboard_path_at_phone_size(servers, browser):
     menu = tab_until(lambda f: f["tag"] == "BUTTON" and f["label"] == "Danh mục trang")
     page.keyboard.press("Enter")
     assert page.get_attribute("button[aria-label='Danh mục trang']", "aria-expanded") == "true"
-    page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")  # slid in
+    wait_until(page, "document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")  # slid in
     assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
     tab_until(lambda f: (f["href"] or "").endswith("thu-tuc/"))
     page.keyboard.press("Escape")
@@ -190,7 +190,7 @@ def test_keyboard_path_at_phone_size(servers, browser):
     # Search: type without diacritics, Tab to the result, open it.
     tab_until(lambda f: f["id"] == "cchc-q")
     page.keyboard.type("dang ky ket hon")
-    page.wait_for_function("document.querySelector('#cchc-count').textContent.length > 0")
+    wait_until(page, "document.querySelector('#cchc-count').textContent.length > 0")
     tab_until(lambda f: (f["href"] or "").endswith("thu-tuc/1.000593/"))
     page.keyboard.press("Enter")
     page.wait_for_url("**/thu-tuc/1.000593/")
@@ -303,7 +303,7 @@ def test_every_link_of_the_phone_menu_is_reached_in_sight(path, servers, browser
     page.goto(f"{servers['son-thuong']}/{path}")
     page.focus("button[aria-label='Danh mục trang']")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    wait_until(page, "document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
     seen = []
     for _ in range(30):
         state = page.evaluate(

@@ -5,6 +5,8 @@ site, give one message, and the next run completes."""
 
 from __future__ import annotations
 
+import errno
+import json
 import os
 import re
 import signal
@@ -14,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import cchc
 from test_publish import UNITS, live, publish
 from test_publish_live import HOSTS, assert_live_releases_complete, mapped
 
@@ -217,3 +220,40 @@ def test_odd_entries_in_a_unit_folder_neither_crash_nor_stall_the_publish(projec
     for name in ("logo.png", "self", "up", "root", "pipe"):
         assert f"units/son-thuong/{name}:1:1: Tệp lạ «{name}»" in run.err, name
     assert (tmp_path / "www" / "ba-to" / "current").is_symlink()  # the other units went live
+
+
+def fill(disk: Path) -> None:
+    """Write a ballast file until the disk refuses one more byte."""
+    with open(disk / "ballast", "wb", buffering=0) as ballast:
+        for size in (2**20, 2**12, 1):
+            try:
+                while True:
+                    ballast.write(b"\0" * size)
+            except OSError as error:
+                assert error.errno == errno.ENOSPC
+    assert os.statvfs(disk).f_bavail == 0
+
+
+def test_rollback_and_switching_back_work_on_a_disk_with_no_byte_free(project, tmpfs):
+    """The lock, the live pointer, the history and the serving state need no new bytes, so the
+    operator can roll back exactly when the disk is full."""
+    dest = tmpfs
+    assert publish(project, dest, "--jobs", "1").code == 0
+    first = live(dest, "son-thuong")
+    edit = project / "units" / "son-thuong" / "unit.yml"
+    edit.write_text(edit.read_text(encoding="utf-8") + "# second\n", encoding="utf-8")
+    assert publish(project, dest, "--jobs", "1").code == 0
+    second = live(dest, "son-thuong")
+    assert second != first
+    fill(dest)
+    back = cchc(project, "rollback", "son-thuong", "--dest", str(dest))
+    assert back.code == 0 and "Traceback" not in back.err, back.err
+    assert live(dest, "son-thuong") == first
+    assert json.loads((dest / "state.json").read_text())["son-thuong"]["release"] == first.split("/")[-1]
+    forth = publish(project, dest, "--jobs", "1")  # the newer release is still there: switched back
+    assert forth.code == 0 and "Traceback" not in forth.err, forth.err
+    assert live(dest, "son-thuong") == second
+    assert json.loads((dest / "state.json").read_text())["son-thuong"]["release"] == second.split("/")[-1]
+    again = cchc(project, "rollback", "son-thuong", "--dest", str(dest))
+    assert again.code == 0 and live(dest, "son-thuong") == first, again.err
+    assert_live_releases_complete(dest)

@@ -55,6 +55,16 @@ RULES = [
     ('unit-file-missing', 'units/xa-trong/ghi-chu.yml', None, 'a: b\n', ['units/xa-trong/unit.yml:1:1: Thiếu tệp unit.yml của đơn vị [unit-file-missing]']),
 ]
 
+# Digits other than 0-9 (fullwidth, Arabic-Indic) in every kind of field that holds digits.
+DIGITS = "có chữ số không phải 0-9 (chữ số toàn độ rộng hoặc Ả Rập, thường do dán từ tài liệu khác); hãy viết"
+RULES += [
+    ('non-ascii-digits', 'units/son-thuong/procedures.yml', 'code: "1.000593"', 'code: "１.０００５９３"', [f'units/son-thuong/procedures.yml:7:11: procedures[1].code: «１.０００５９３» {DIGITS} «1.000593» [non-ascii-digits]']),
+    ('non-ascii-digits-arabic', 'units/son-thuong/procedures.yml', 'code: "1.000593"', 'code: "١.٠٠٠٥٩٣"', [f'units/son-thuong/procedures.yml:7:11: procedures[1].code: «١.٠٠٠٥٩٣» {DIGITS} «1.000593» [non-ascii-digits]']),
+    ('non-ascii-digits-year', 'units/son-thuong/reports/2024-q2-ket-qua-cchc.yml', "year: '2024'", "year: '٢٠٢٤'", [f'units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:10:9: period.year: «٢٠٢٤» {DIGITS} «2024» [non-ascii-digits]']),
+    ('non-ascii-digits-count', 'units/son-thuong/reports/2024-q2-ket-qua-cchc.yml', "online: '310'", "online: '３１０'", [f'units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:119:13: dossier_stats.received.online: «３１０» {DIGITS} «310» [non-ascii-digits]']),
+    ('non-ascii-digits-phone', 'units/son-thuong/unit.yml', 'phone:\n', 'phone: ０９１２ ３４５ ６７８\n', [f'units/son-thuong/unit.yml:9:8: phone: «０９１２ ３４５ ６７８» {DIGITS} «0912 345 678» [non-ascii-digits]']),
+    ('site-url-path', 'units/son-thuong/unit.yml', 'site_url: https://sonthuong.sonha.quangngai.gov.vn/', 'site_url: https://sonha.quangngai.gov.vn/son-thuong/', ['units/son-thuong/unit.yml:12:11: site_url: Địa chỉ trang «https://sonha.quangngai.gov.vn/son-thuong/» có phần «/son-thuong/» sau tên miền; mỗi đơn vị được phục vụ ở gốc tên miền riêng, hãy ghi «https://sonha.quangngai.gov.vn/» [site-url-path]']),
+]
 
 def apply(root: Path, file: str, old: str | None, new: str) -> None:
     path = root / file

@@ -44,6 +44,7 @@ PATTERN_MESSAGES: dict[Any, str] = {
     t.Phone: "Số điện thoại chỉ gồm chữ số, dấu cách hoặc dấu chấm (vd: 0912 345 678)",
     t.Email: "Địa chỉ thư điện tử không hợp lệ (vd: motcua@quangngai.gov.vn)",
     t.Url: "Đường dẫn phải bắt đầu bằng https:// (hoặc http://), không có dấu cách",
+    t.SiteUrl: "Ghi gốc tên miền riêng của đơn vị, không có đường dẫn phía sau (vd: https://xa-son-thuong.quangngai.gov.vn/)",
     t.VnDate: "Ngày viết dạng ngày/tháng/năm (vd: 22/01/2024)",
     t.PartialVnDate: "Ghi ngày/tháng/năm, hoặc tháng/năm, hoặc năm (vd: 22/01/2024, 8/2022)",
     t.Count: "Chỉ ghi số nguyên không âm (vd: 0, 12, 321)",

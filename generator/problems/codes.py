@@ -96,3 +96,6 @@ class Code(str, Enum):
     # Figures that cannot all be true, and a published rate its counts do not give
     DOSSIER_EXCESS = ("dossier-excess", "Đối chiếu các số với văn bản gốc; nếu văn bản ghi đúng như vậy thì giữ nguyên và ghi chú lại.")
     RATE_MISMATCH = ("rate-mismatch", "Đối chiếu tỷ lệ và các số với văn bản gốc; trang ghi rõ tỷ lệ nào do báo cáo công bố.")
+    # Digits and addresses that look right but are not
+    NON_ASCII_DIGITS = ("non-ascii-digits", "Gõ lại các chữ số bằng bàn phím thường (0-9), như trong gợi ý.")
+    SITE_URL_PATH = ("site-url-path", "Ghi site_url là gốc tên miền riêng của đơn vị, vd https://xa-son-thuong.quangngai.gov.vn/.")

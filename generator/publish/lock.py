@@ -3,6 +3,11 @@
 A second run waits up to `--wait` seconds, then stops with a message and exit code 2 without
 touching anything. The kernel drops the lock when the holder dies, however it dies, so a killed run
 never leaves the destination locked.
+
+Taking the lock needs no new byte on the disk, so `rollback` works when the disk is full: the lock
+is the `flock`, not the file's content. The holder's pid is only a courtesy to a waiting run,
+written over the same few bytes each time (never truncated, so the file keeps its block) and
+skipped when even those cannot be written.
 """
 
 from __future__ import annotations
@@ -43,18 +48,25 @@ class DestinationLock:
                         "Không thay đổi gì. Chờ lần kia xong rồi chạy lại, hoặc chờ lâu hơn với --wait GIÂY."
                     ) from None
                 time.sleep(0.2)
-        os.ftruncate(self.fd, 0)
-        os.write(self.fd, f"{os.getpid()}\n".encode())
+        _note(self.fd, str(os.getpid()))
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self.fd is not None:
-            try:
-                os.ftruncate(self.fd, 0)  # the pid shown to a waiting run is never a stale one
-            except OSError:
-                pass
+            _note(self.fd, "")  # the pid shown to a waiting run is never a stale one
             os.close(self.fd)  # closing the last descriptor releases the lock
             self.fd = None
+
+
+PID_WIDTH = 10  # wider than any Linux pid (at most 4194304): every note has the same length
+
+
+def _note(fd: int, pid: str) -> None:
+    """Write `pid` over the lock file's first bytes (best effort: a full disk may refuse even these)."""
+    try:
+        os.pwrite(fd, f"{pid:<{PID_WIDTH}}\n".encode(), 0)
+    except OSError:
+        pass
 
 
 def _holder(fd: int) -> str:

@@ -114,7 +114,7 @@ class UnitReleases:
         if found := self.problems(release_id):
             raise IncompleteRelease(self.slug, release_id, found)
         self._point_at(release_id)
-        self._write_history([*self.history(), release_id])
+        self._append_history(release_id)
 
     def rollback(self) -> str | None:
         """Put the previous release back live; returns its id, or None when there is none."""
@@ -126,7 +126,7 @@ class UnitReleases:
             return None
         previous = history[-1]
         self._point_at(previous)
-        self._write_history(history)
+        self._cut_history(len(history))
         return previous
 
     def prune(self, keep: int) -> list[str]:
@@ -158,10 +158,25 @@ class UnitReleases:
         os.symlink(Path("releases") / release_id, temporary)
         os.replace(temporary, self.current)
 
-    def _write_history(self, ids: list[str]) -> None:
-        temporary = self.unit_dir / f".history-{os.getpid()}"
-        temporary.write_text("".join(f"{i}\n" for i in ids), encoding="utf-8")
-        os.replace(temporary, self.history_file)
+    # The history changes in place, never through a new file: a switch appends one line, a rollback
+    # cuts lines off the end. Neither needs a new block of the disk (the line fits in the file's
+    # last block), so both work on a full disk. A line torn by a crash names no release that checks,
+    # so `rollback` skips it like any other.
+
+    def _append_history(self, release_id: str) -> None:
+        with open(self.history_file, "a", encoding="utf-8") as history:
+            history.write(f"{release_id}\n")
+
+    def _cut_history(self, keep: int) -> None:
+        """Keep the first `keep` ids of the history (a rollback only ever removes the newest)."""
+        with open(self.history_file, "rb+") as history:
+            end = 0
+            for line in history.read().splitlines(keepends=True):
+                if keep == 0:
+                    break
+                end += len(line)
+                keep -= bool(line.strip())
+            history.truncate(end)
 
 
 def _remove(path: Path) -> None:

@@ -11,6 +11,7 @@ includes is always valid.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from dataclasses import dataclass
@@ -78,5 +79,24 @@ def _replace(path: Path, text: str) -> None:
     try:
         temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, path)
+    except OSError as error:
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT) or not _overwrite(path, text.encode()):
+            raise
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _overwrite(path: Path, data: bytes) -> bool:
+    """On a full disk: write `data` over the file in place when it is no longer than what the file
+    holds (a rollback changes only release ids, all of one length), so no new block is needed.
+    Not atomic like the rename, but the file is read whole and rarely (nginx on reload, runners
+    before a shard). False when `data` is longer."""
+    try:
+        if len(data) > path.stat().st_size:
+            return False
+        with open(path, "rb+") as file:
+            file.write(data)
+            file.truncate()
+    except OSError:
+        return False
+    return True

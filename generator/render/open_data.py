@@ -8,7 +8,12 @@ written in plain machine notation (1234, 12.5) in a `value` column beside the te
 source writes it (`as_published`: «1.234», «5,65 nghìn»); an approximate figure keeps its value and
 is flagged in `approximate`, never rewritten. Only the source's figures are published: the sums and
 rates the pages compute are left to the reader. Output is deterministic: rows in page order, keys
-sorted in the package description and in column order in the tables, `\\n` line endings, UTF-8 without a byte-order mark.
+sorted in the package description and in column order in the tables, `\\n` line endings.
+
+The CSV is written for spreadsheets too: it starts with the UTF-8 byte-order mark (how Excel knows
+the file is UTF-8; without it «Đăng ký» shows as «ÄÄƒng kÃ½»), and a text cell a spreadsheet would
+run as a formula gets a leading apostrophe, as OWASP recommends against CSV injection. The JSON
+holds every text exactly as the page shows it.
 """
 
 from __future__ import annotations
@@ -211,6 +216,20 @@ def machine(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+BOM = "\ufeff"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets read as the start of a formula
+_SIGNED_FIGURE = re.compile(r"-[0-9][0-9.,]*\s*%?")  # «-1.234», «-12,5 %»: a number to a spreadsheet
+
+
+def spreadsheet_text(text: str) -> str:
+    """A text cell as a spreadsheet can only show it: a leading apostrophe before `=`, `+`, `-`, `@`,
+    tab or carriage return (OWASP's CSV injection advice). Only text is touched: number columns hold
+    numbers, and a negative figure written as the source wrote it («-1.234») stays as it is."""
+    if text.startswith(FORMULA_START) and not _SIGNED_FIGURE.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def _csv_cell(value: Cell) -> str:
     if value is None:
         return ""
@@ -218,7 +237,7 @@ def _csv_cell(value: Cell) -> str:
         return "true" if value else "false"
     if isinstance(value, Decimal):
         return machine(value)
-    return value
+    return spreadsheet_text(value)
 
 
 def to_csv(table: Table) -> str:
@@ -226,7 +245,7 @@ def to_csv(table: Table) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.name for c in table.columns])
     writer.writerows([_csv_cell(row.get(c.name)) for c in table.columns] for row in table.rows)
-    return out.getvalue()
+    return BOM + out.getvalue()
 
 
 def _json_cell(value: Cell) -> Any:

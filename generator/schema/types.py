@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -55,22 +57,42 @@ def _text(value: Any) -> str:
 Text = Annotated[str, BeforeValidator(_text)]
 
 
-def _pattern(code: Code, regex: str, message: str) -> tuple[BeforeValidator, WithJsonSchema]:
-    """A text that must match `regex`: checked here, and stated in the editors' JSON Schema."""
+def _digits_text(value: Any) -> str:
+    """A value that holds digits (a code, date, year, number, phone): digits are 0-9 only. `\\d`
+    and `int()` also take fullwidth (１) and Arabic-Indic (١) digits, which would give a second
+    page for one procedure or a date nobody can search for; they are refused with the ASCII form."""
+    text = _text(value)
+    if all(char.isascii() or not char.isdecimal() for char in text):
+        return text
+    ascii_form = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+    raise _fail(
+        Code.NON_ASCII_DIGITS,
+        "«{value}» có chữ số không phải 0-9 (chữ số toàn độ rộng hoặc Ả Rập, thường do dán từ tài liệu khác); hãy viết «{suggestion}»",
+        value=text, suggestion=unicodedata.normalize("NFKC", ascii_form),
+    )
+
+
+def _matching(code: Code, regex: str, message: str) -> Callable[[Any], str]:
+    """The check of a text that must match `regex` (its digits 0-9 only)."""
     compiled = re.compile(regex)
 
     def check(value: Any) -> str:
-        text = _text(value)
+        text = _digits_text(value)
         if not compiled.fullmatch(text):
             raise _fail(code, message, value=text)
         return text
 
-    return BeforeValidator(check), WithJsonSchema({"type": "string", "pattern": f"^({regex})$"})
+    return check
+
+
+def _pattern(code: Code, regex: str, message: str) -> tuple[BeforeValidator, WithJsonSchema]:
+    """A text that must match `regex`: checked here, and stated in the editors' JSON Schema."""
+    return BeforeValidator(_matching(code, regex, message)), WithJsonSchema({"type": "string", "pattern": f"^({regex})$"})
 
 
 # The one definition of each pattern; `cchc new` and the loader's file names use the same.
 SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
-PROCEDURE_CODE_PATTERN = r"\d\.\d{6}((\.\d{3}\.\d{2}\.\d{2})?\.H\d{2})?|[A-Z]+(-[A-Z0-9]+)+"
+PROCEDURE_CODE_PATTERN = r"[0-9]\.[0-9]{6}((\.[0-9]{3}\.[0-9]{2}\.[0-9]{2})?\.H[0-9]{2})?|[A-Z]+(-[A-Z0-9]+)+"
 # A procedure's key in the catalog: its code, or (when the source gives none) a slug the editor chose.
 PROCEDURE_KEY_PATTERN = f"{PROCEDURE_CODE_PATTERN}|{SLUG_PATTERN}"
 # What an editor is told to write when the source gives no code (every message about a bad code ends so).
@@ -116,15 +138,15 @@ DocNumber = Annotated[
 ]
 
 _VN_PHONE = re.compile(
-    r"(\+84|0)[35789]\d{8}"  # mobile: 10 digits
-    r"|(\+84|0)2\d{9}"  # landline: 11 digits, area code 02x
-    r"|(1800|1900)\d{4,6}"  # toll-free and shared-cost hotlines
-    r"|1\d{2,3}"  # short public numbers: 111, 113, 1022…
+    r"(\+84|0)[35789][0-9]{8}"  # mobile: 10 digits
+    r"|(\+84|0)2[0-9]{9}"  # landline: 11 digits, area code 02x
+    r"|(1800|1900)[0-9]{4,6}"  # toll-free and shared-cost hotlines
+    r"|1[0-9]{2,3}"  # short public numbers: 111, 113, 1022…
 )
 
 
 def _phone(value: Any) -> str:
-    text = _text(value)
+    text = _digits_text(value)
     digits = re.sub(r"[ .]", "", text)
     if not re.fullmatch(r"\+?[0-9 .]+", text) or not _VN_PHONE.fullmatch(digits):
         raise _fail(
@@ -142,24 +164,46 @@ Email = Annotated[
     *_pattern(Code.INVALID_EMAIL, r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", "Địa chỉ thư điện tử «{value}» không hợp lệ"),
 ]
 
-Url = Annotated[
-    str,
-    *_pattern(
-        Code.INVALID_URL,
-        r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~:/?#@!$&*+,;=%-]*)?",
-        "Đường dẫn «{value}» phải bắt đầu bằng https:// (hoặc http://), không có dấu cách, ngoặc hay dấu nháy",
-    ),
-]
+_URL = (
+    Code.INVALID_URL,
+    r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~:/?#@!$&*+,;=%-]*)?",
+    "Đường dẫn «{value}» phải bắt đầu bằng https:// (hoặc http://), không có dấu cách, ngoặc hay dấu nháy",
+)
+Url = Annotated[str, *_pattern(*_URL)]
+
+_url = _matching(*_URL)
 
 
-_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+def _site_url(value: Any) -> str:
+    """A unit's public address: the root of its own host, always written with its final slash (the
+    sitemap, robots.txt and feed append paths to it). A path, query or fragment is refused: nginx
+    serves each unit at the root of its host, so pages under a path would never be reached."""
+    text = _url(value)
+    scheme, _, after = text.partition("://")
+    origin = f"{scheme}://{re.split(r'[/?#]', after, maxsplit=1)[0]}"
+    rest = text[len(origin):]
+    if rest not in ("", "/"):
+        raise _fail(
+            Code.SITE_URL_PATH,
+            "Địa chỉ trang «{value}» có phần «{part}» sau tên miền; mỗi đơn vị được phục vụ ở gốc tên miền riêng, hãy ghi «{root}»",
+            value=text, part=rest, root=f"{origin}/",
+        )
+    return f"{origin}/"
+
+
+SITE_URL_SCHEMA = r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?/?$"
+SiteUrl = Annotated[str, BeforeValidator(_site_url), WithJsonSchema({"type": "string", "pattern": SITE_URL_SCHEMA})]
+
+
+DATE_SCHEMA = r"^([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})$"
+_DMY = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
 def _date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
-    text = _text(value)
+    text = _digits_text(value)
     if match := _DMY.fullmatch(text):
         day, month, year = (int(g) for g in match.groups())
     elif match := _ISO.fullmatch(text):
@@ -176,7 +220,7 @@ VnDate = Annotated[
     dt.date,
     BeforeValidator(_date),
     PlainSerializer(format_date, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$"}),
+    WithJsonSchema({"type": "string", "pattern": DATE_SCHEMA}),
 ]
 
 
@@ -216,10 +260,10 @@ class PartialDate:
 def _partial_date(value: Any) -> PartialDate:
     if isinstance(value, PartialDate):
         return value
-    text = _text(value)
-    if re.fullmatch(r"\d{4}", text):
+    text = _digits_text(value)
+    if re.fullmatch(r"[0-9]{4}", text):
         return PartialDate(int(text))
-    if match := re.fullmatch(r"(\d{1,2})/(\d{4})", text):
+    if match := re.fullmatch(r"([0-9]{1,2})/([0-9]{4})", text):
         month, year = int(match[1]), int(match[2])
         if not 1 <= month <= 12:
             raise _fail(Code.INVALID_DATE, "Tháng trong «{value}» phải từ 1 đến 12", value=text)
@@ -228,11 +272,12 @@ def _partial_date(value: Any) -> PartialDate:
     return PartialDate(full.year, full.month, full.day)
 
 
+PARTIAL_DATE_SCHEMA = r"^([0-9]{1,2}/){0,2}[0-9]{4}$"
 PartialVnDate = Annotated[
     PartialDate,
     BeforeValidator(_partial_date),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^(\d{1,2}/){0,2}\d{4}$"}),
+    WithJsonSchema({"type": "string", "pattern": PARTIAL_DATE_SCHEMA}),
 ]
 
 
@@ -272,14 +317,8 @@ class Quantity:
 
 def read_quantity(value: Any, *, whole: bool) -> Quantity:
     """The one reader of numbers. `whole`: a count of things (no decimals unless scaled, «5,65 nghìn»)."""
-    text = " ".join(_text(value).split())
+    text = " ".join(_digits_text(value).split())
     match = _QUANTITY.fullmatch(text)
-    if foreign := [c for c in text if c.isdigit() and not c.isascii()]:
-        raise _fail(
-            Code.NOT_A_NUMBER,
-            "«{value}» có chữ số «{digit}» không phải chữ số thường 0–9 (thường do bộ gõ toàn khổ); hãy gõ lại bằng 0–9",
-            value=text, digit=foreign[0],
-        )
     if not match or (match["percent"] and whole):
         if whole:
             raise _fail(Code.NOT_A_COUNT, "«{value}» phải là số nguyên không âm (vd: 0, 12, 1.234)", value=text)
@@ -359,13 +398,14 @@ Rate = Annotated[
 
 
 def _year(value: Any) -> int:
-    text = _text(value)
-    if not re.fullmatch(r"(19|20)\d{2}", text):
+    text = _digits_text(value)
+    if not re.fullmatch(r"(19|20)[0-9]{2}", text):
         raise _fail(Code.INVALID_YEAR, "Năm «{value}» phải có 4 chữ số (vd: 2024)", value=text)
     return int(text)
 
 
-Year = Annotated[int, BeforeValidator(_year), WithJsonSchema({"type": "string", "pattern": r"^(19|20)\d{2}$"})]
+YEAR_SCHEMA = r"^(19|20)[0-9]{2}$"
+Year = Annotated[int, BeforeValidator(_year), WithJsonSchema({"type": "string", "pattern": YEAR_SCHEMA})]
 
 
 def _yes_no(value: Any) -> bool:

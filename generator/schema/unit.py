@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..problems import Code
-from .types import Choice, Count, Email, Model, Number, Phone, ProcedureCode, Slug, Text, Url, VnDate, Year
+from .types import Choice, Count, Email, Model, Number, Phone, ProcedureCode, SiteUrl, Slug, Text, Url, VnDate, Year
 
 
 class UnitLevel(Choice):
@@ -56,7 +56,7 @@ class Unit(Model):
     email: Email | None = Field(None, description="Thư điện tử của cơ quan", examples=["ubndxa@quangngai.gov.vn"])
     reception_hours: list[Text] = Field(
         default_factory=list, description="Giờ tiếp nhận hồ sơ, mỗi dòng một khoảng thời gian", examples=[["Sáng: 7 giờ 00 – 11 giờ 30", "Chiều: 13 giờ 30 – 17 giờ 00"]])
-    site_url: Url = Field(description="Địa chỉ công khai của trang này, vd https://bato.quangngai.gov.vn/", examples=["https://bato.quangngai.gov.vn/"])
+    site_url: SiteUrl = Field(description="Địa chỉ công khai của trang này, vd https://bato.quangngai.gov.vn/", examples=["https://bato.quangngai.gov.vn/"])
     status: UnitStatus = Field(UnitStatus.ACTIVE, description="Tình trạng của đơn vị", examples=["dissolved"])
     status_date: VnDate | None = Field(None, description="Ngày sáp nhập hoặc giải thể (ngày/tháng/năm)", examples=["01/07/2025"])
     status_note: Text | None = Field(None, description="Giải thích ngắn về việc sáp nhập, giải thể", examples=["Từ ngày 01/7/2025 không còn đơn vị hành chính cấp huyện."])
