@@ -47,6 +47,7 @@ fi
 [ -n "${CCHC_KNOWN_HOSTS:-}" ] || fail missing-known-hosts "biến CI/CD CCHC_KNOWN_HOSTS trống: đặt dòng «ssh-keyscan» của máy chủ web."
 ssh_dir=${CCHC_SSH_DIR:-$HOME/.ssh}
 install -m 700 -d "$ssh_dir"
-(umask 077 && printf '%s\n' "$CCHC_SSH_KEY" > "$ssh_dir/id_ed25519")
-printf '%s\n' "$CCHC_KNOWN_HOSTS" > "$ssh_dir/known_hosts"
+# each written whole, then renamed: jobs sharing one host never read another's half-written file
+(umask 077 && printf '%s\n' "$CCHC_SSH_KEY" > "$ssh_dir/id_ed25519.$$" && mv "$ssh_dir/id_ed25519.$$" "$ssh_dir/id_ed25519")
+printf '%s\n' "$CCHC_KNOWN_HOSTS" > "$ssh_dir/known_hosts.$$" && mv "$ssh_dir/known_hosts.$$" "$ssh_dir/known_hosts"
 echo "Khoá SSH của máy chủ web $CCHC_SERVER: đã đặt."
