@@ -32,6 +32,7 @@ from test_validation import edit
 
 GITLAB_CI_LOCAL = os.environ.get("GITLAB_CI_LOCAL", str(Path.home() / ".cache/cchc-gitlab-ci-local/4.73.0/node_modules/.bin/gitlab-ci-local"))
 RECIPE_PARTS = ["deploy", "Makefile", "pyproject.toml", "constraints.txt", "constraints-test.txt"]
+SHOWN = ("LỖI", "Đã đăng", "Tóm tắt", "Đã lên mạng", "Giữ bản đang đăng", "Không đổi")
 JOB = re.compile(r"^ (PASS|FAIL) +publish: \[(\d)/8\]", re.MULTILINE)
 
 
@@ -85,7 +86,7 @@ class Night:
         log = run.stdout + run.stderr
         jobs = {int(shard): result for result, shard in JOB.findall(log)}
         print(f"\n===== {title}: gitlab-ci-local exit {run.returncode}")
-        print("\n".join(line for line in log.splitlines() if JOB.match(line) or "LỖI" in line or "Đã đăng" in line))
+        print("\n".join(line for line in log.splitlines() if JOB.match(line) or any(word in line for word in SHOWN)))
         print(f"----- units.map\n{(self.dest / 'units.map').read_text()}", flush=True)
         return run.returncode, jobs, log
 
@@ -144,6 +145,8 @@ def test_three_nights_of_the_gitlab_recipe_with_no_innocent_red_job(night):
     red = [shard for shard, result in jobs.items() if result == "FAIL"]
     assert code != 0 and len(jobs) == 8 and len(red) == 1, log[-4000:]
     assert "LỖI chi-lang-nam: giữ nguyên bản đang đăng" in shard_log(log, red[0])
+    assert "Giữ bản đang đăng: chi-lang-nam: nội dung có lỗi: units/chi-lang-nam/unit.yml:3:1: short_name: Thiếu trường bắt buộc" in shard_log(log, red[0])
+    assert f"Đã lên mạng: son-thuong (bản {os.readlink(night.dest / 'son-thuong/current').split('/')[-1]})" in log
     assert os.readlink(night.dest / "chi-lang-nam/current") == first_release
     assert mapped(night.dest) == HOSTS
     assert "Nhận hồ sơ (đêm thứ hai)" in get(night.port, HOSTS["son-thuong"], "/lien-he/")[1]

@@ -213,3 +213,32 @@ def test_a_failed_install_step_fails_the_job_and_names_it(tmp_path):
         assert run.stderr.endswith("LỖI [install-failed]: không cài được rsync: «apt-get update» thất bại (xem các dòng trên).\n")
         assert "Permission denied" in run.stderr  # apt-get's own words, above
         assert not Path(runner, "home").exists()  # nothing after the failed step ran
+
+
+def test_the_job_summary_says_which_units_went_live_and_which_were_held_back_and_why(project, tmp_path):
+    """A shard with a content error in one unit: its summary, after the push, names the units that
+    went live, the one that kept its live release, and the reason."""
+    from test_validation import edit
+
+    dest, www, report, live = tmp_path / "srv", tmp_path / "www", tmp_path / "run.json", tmp_path / "live.json"
+    edit(project, "units/chi-lang-nam/unit.yml", "short_name:", "shortname:")
+    run = cchc(project, "publish", "--dest", str(www), "--report", str(report), env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert run.code == 1, run.err
+    assert subprocess.run([PUSH, "push", str(www)], capture_output=True, text=True, env=local_env(dest)).returncode == 0
+    assert subprocess.run([PUSH, "state", str(live)], env=local_env(dest)).returncode == 0
+    summary = subprocess.run([sys.executable, "-m", "generator.publish.job_summary", str(report), str(live)],
+                             capture_output=True, text=True, cwd=ROOT)
+    assert summary.returncode == 0, summary.stderr
+    lines = summary.stdout.splitlines()
+    released = {slug: entry["release"] for slug, entry in json.loads(live.read_text()).items()}
+    assert lines[0] == "Tóm tắt lần chạy này:"
+    assert lines[1:5] == [f"  Đã lên mạng: {slug} (bản {released[slug]})" for slug in ("ba-to", "so-ngoai-vu-tay-ninh", "son-thuong", "tra-bong")]
+    assert lines[5:] == ["  Giữ bản đang đăng: chi-lang-nam: nội dung có lỗi: "
+                         "units/chi-lang-nam/unit.yml:3:1: short_name: Thiếu trường bắt buộc [missing-field]"]
+    # a release built but never made live (here: the server lost it) is held back, not reported live
+    (dest / "tra-bong/current").unlink()
+    subprocess.run([sys.executable, "-m", "generator", "activate", "--dest", str(dest)], check=True, env=local_env(dest))
+    assert subprocess.run([PUSH, "state", str(live)], env=local_env(dest)).returncode == 0
+    summary = subprocess.run([sys.executable, "-m", "generator.publish.job_summary", str(report), str(live)],
+                             capture_output=True, text=True, cwd=ROOT)
+    assert f"  Giữ bản đang đăng: tra-bong: bản {released['tra-bong']} đã dựng nhưng máy chủ chưa đăng" in summary.stdout
