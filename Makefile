@@ -130,4 +130,4 @@ $(GITLAB_CI_LOCAL_DIR)/node_modules/.bin/gitlab-ci-local:
 .PHONY: test-gitlab
 test-gitlab: $(STAMP) tools $(GITLAB_CI_LOCAL_DIR)/node_modules/.bin/gitlab-ci-local
 	GITLAB_CI_LOCAL=$(GITLAB_CI_LOCAL_DIR)/node_modules/.bin/gitlab-ci-local \
-	  $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/gitlab_emulator.py
+	  $(BIN)/python -m pytest -q -s -p no:cacheprovider --basetemp=$$(mktemp -d /tmp/cchc-gitlab.XXXXXX) tests/gitlab_emulator.py
