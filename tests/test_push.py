@@ -18,6 +18,8 @@ import pytest
 from conftest import ROOT, cchc
 from test_nginx import free_port
 
+pytestmark = pytest.mark.slow  # an sshd, real publishes and many pushes: `make test`, not the fast loop
+
 PUSH = str(ROOT / "deploy/push.sh")
 PREPARE = str(ROOT / "deploy/ci-prepare.sh")
 SSHD = shutil.which("sshd") or "/usr/sbin/sshd"
