@@ -77,10 +77,10 @@ class Night:
         self.git("add", "-A")
         self.git("commit", "-q", "-m", message)
 
-    def run(self, title: str) -> tuple[int, dict[int, str], str]:
-        """One night: the pipeline as a schedule starts it. Returns gitlab-ci-local's exit code, each
-        shard's PASS/FAIL, and the log."""
-        variables = [f"--variable={name}={value}" for name, value in self.variables.items()]
+    def run(self, title: str, **changed: str) -> tuple[int, dict[int, str], str]:
+        """One night: the pipeline as a schedule starts it, with `changed` CI/CD variables. Returns
+        gitlab-ci-local's exit code, each shard's PASS/FAIL, and the log."""
+        variables = [f"--variable={name}={value}" for name, value in {**self.variables, **changed}.items()]
         run = subprocess.run([GITLAB_CI_LOCAL, "--force-shell-executor", "--shell-isolation", "--no-color", *variables],
                              cwd=self.repo, capture_output=True, text=True, timeout=1800)
         log = run.stdout + run.stderr
@@ -162,3 +162,17 @@ def test_three_nights_of_the_gitlab_recipe_with_no_innocent_red_job(night):
     assert mapped(night.dest) == HOSTS
     for slug, host in HOSTS.items():
         assert until_served(night.port, host)[0] == 200, slug
+
+
+@pytest.mark.parametrize(("variable", "value", "message"), [
+    ("CCHC_SERVER", "root@127.0.0.1:1", "LỖI [server-unreachable]: không vào được máy chủ web root@127.0.0.1 (cổng 1) qua SSH: "),
+    ("CCHC_SSH_KEY", "", "LỖI [missing-ssh-key]: biến CI/CD CCHC_SSH_KEY trống"),
+])
+def test_a_night_that_cannot_reach_the_server_fails_every_job_by_name_before_any_build(night, variable, value, message):
+    live = (night.dest / "state.json").read_bytes()
+    code, jobs, log = night.run(f"a night with {variable}={value!r}", **{variable: value})
+    assert code != 0 and jobs == dict.fromkeys(range(1, 9), "FAIL"), log[-4000:]
+    for shard in range(1, 9):
+        assert message in shard_log(log, shard), shard
+        assert "cchc publish" not in shard_log(log, shard)  # stopped before any build
+    assert (night.dest / "state.json").read_bytes() == live
