@@ -42,6 +42,15 @@ class Night:
     def __init__(self, base: Path):
         self.base, self.dest, self.repo = base, base / "srv", base / "repo"
         self.sshd = Sshd(base / "sshd")
+        try:
+            self.serve(base)
+        except BaseException:
+            if hasattr(self, "nginx"):
+                self.nginx.terminate()
+            self.sshd.stop()
+            raise
+
+    def serve(self, base: Path) -> None:
         # The IT centre's first step on a new server: the destination with an empty units.map,
         # without which nginx refuses to start.
         first = subprocess.run([sys.executable, "-m", "generator", "activate", "--dest", str(self.dest)],

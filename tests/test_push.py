@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -47,7 +48,8 @@ class Sshd:
             "PermitRootLogin prohibit-password", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
             "UsePAM no", "StrictModes no", "LogLevel ERROR", f"SetEnv PYTHONPATH={ROOT}", "",
         ]), encoding="utf-8")
-        self.process = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stderr=(base / "sshd.log").open("w"))
+        self.process = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                        stderr=(base / "sshd.log").open("w"), start_new_session=True)
         host_key = (base / "host_key.pub").read_text().split()
         (self.client / "known_hosts").write_text(f"[127.0.0.1]:{self.port} {host_key[0]} {host_key[1]}\n")
         deadline = time.monotonic() + 10
@@ -60,7 +62,8 @@ class Sshd:
         return f"root@127.0.0.1:{self.port}"
 
     def stop(self) -> None:
-        self.process.terminate()
+        """The listener and every session it forked (its own process group)."""
+        os.killpg(self.process.pid, signal.SIGTERM)
         self.process.wait(timeout=10)
 
 
