@@ -5,6 +5,9 @@ Each release is checked against its manifest first: one that is incomplete (an r
 left in the inbox for the next copy to complete, and never goes live. A complete one is moved into
 DIR/<unit>/releases/ by one rename, `current` is switched, old releases are pruned, and the serving
 map is rebuilt from everything live. No project checkout is needed on the server.
+
+On a new server, `cchc activate --dest DIR` with nothing pushed yet creates DIR with an empty
+`units.map`, which nginx needs before its first start.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ INBOX = ".inbox"
 def activate(dest: Path, keep: int = 5, wait: float = 0.0) -> int:
     inbox = dest / INBOX
     failed = 0
+    dest.mkdir(parents=True, exist_ok=True)
     with DestinationLock(dest, wait):
         for folder in sorted(inbox.glob("*/*")) if inbox.is_dir() else []:
             slug, release = folder.parent.name, folder.name
