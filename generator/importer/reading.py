@@ -1,0 +1,37 @@
+"""Which reader reads a file, by its name's ending; every reader returns a `Source`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..problems import Code
+from .guard import check_file, check_text, refusal
+from .source import Source, lines_of_text
+
+TEXT = (".txt", ".md", ".text")
+WORD = (".docx", ".docm")
+PDF = (".pdf",)
+SHEET = (".xlsx", ".xlsm")
+IMAGE = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+
+
+def read_text_file(path: Path) -> Source:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise refusal(path, Code.IMPORT_UNREADABLE, "tệp chữ không phải mã UTF-8; hãy lưu lại với mã UTF-8") from None
+    return Source(path, lines_of_text(text))
+
+
+def read_document(path: Path) -> Source:
+    """The document as lines and tables; refused with a Vietnamese message when it cannot be read safely."""
+    check_file(path)
+    suffix = path.suffix.lower()
+    if suffix in TEXT:
+        source = read_text_file(path)
+    else:
+        raise refusal(path, Code.IMPORT_UNSUPPORTED_FORMAT, f"không đọc được tệp dạng «{suffix or 'không đuôi'}»")
+    check_text(path, "\n".join(line.text for line in source.lines) + "".join(
+        c.text for t in source.tables for row in t.rows for c in row))
+    return source

@@ -1,0 +1,85 @@
+"""One import from start to end: read, recognise, extract, render the draft, summarise. Nothing is
+written here: the caller writes `ImportResult.text` to `ImportResult.target` (or prints it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..content_types import PLAN, REPORT
+from ..problems import Code, Problem, UsageError
+from .draft import Draft, render
+from .kind import KINDS, recognise
+from .plan import extract_plan
+from .reading import read_document
+from .report import extract_report
+from .source import Source
+from .summary import summarise
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The draft's text, where it belongs in the project, and the summary an editor reads."""
+
+    kind: str
+    text: str
+    target: Path  # relative to the project root
+    problems: list[Problem]
+    counts: dict[str, int]
+
+
+def _unit_name(root: Path, unit: str) -> str:
+    path = root / "units" / unit / "unit.yml"
+    if not path.is_file():
+        raise UsageError(f"Không có đơn vị «{unit}» (thiếu tệp units/{unit}/unit.yml)")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return str(data.get("name", unit)) if isinstance(data, dict) else unit
+
+
+def known_documents(root: Path, unit: str) -> set[str]:
+    """The document numbers the project declares for the unit (its own and the shared ones)."""
+    numbers: set[str] = set()
+    for path in (root / "units" / unit / "documents.yml", root / "content" / "documents.yml"):
+        if path.is_file():
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+            documents = data.get("documents", []) if isinstance(data, dict) else []
+            numbers |= {str(d["number"]) for d in documents if isinstance(d, dict) and "number" in d}
+    return numbers
+
+
+def import_document(path: Path, unit: str, kind: str | None = None, root: Path = Path(".")) -> ImportResult:
+    """Read `path` and make the draft of a `kind` (recognised when None) for `unit`."""
+    issuer = _unit_name(root, unit)
+    source = read_document(path)
+    found = kind or recognise(source)
+    if found is None:
+        raise UsageError(
+            f"{path.name}: không nhận ra loại văn bản (không thấy «KẾ HOẠCH», «BÁO CÁO» hay bảng mã thủ tục) "
+            f"[{Code.IMPORT_UNKNOWN_KIND.value}]\n    Gợi ý: {Code.IMPORT_UNKNOWN_KIND.hint}"
+        )
+    if found not in KINDS:
+        raise UsageError(f"Loại «{found}» không có; chọn một trong: {', '.join(KINDS)}")
+    draft = _extract(found, source, issuer, known_documents(root, unit))
+    target = _target(draft, unit)
+    problems, counts = summarise(draft, str(target), root)
+    return ImportResult(found, render(draft, depth=len(target.parts) - 1), target, problems, counts)
+
+
+def _extract(kind: str, source: Source, issuer: str, known: set[str]) -> Draft:
+    if kind == "plan":
+        return extract_plan(source, issuer, known)
+    if kind == "report":
+        return extract_report(source, issuer, known)
+    raise UsageError(f"Chưa nhập được loại «{kind}» từ {source.name}")
+
+
+def _target(draft: Draft, unit: str) -> Path:
+    if draft.kind == "plan":
+        return Path(PLAN.file(unit=unit, name=draft.name))
+    if draft.kind == "report":
+        return Path(REPORT.file(unit=unit, name=draft.name))
+    if draft.kind == "procedures":
+        return Path("units") / unit / "procedures.yml"
+    return Path("content") / "procedures" / f"{draft.name}.yml"
