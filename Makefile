@@ -32,7 +32,9 @@ site: $(RUN_STAMP)
 	@echo "Xem trước: $(BIN)/cchc serve son-thuong   (hoặc: $(PYTHON) -m http.server -d site/son-thuong 8000)"
 
 # Test tools from Debian's packages: Chromium for the browser tests, Java for the Nu HTML Checker,
-# nginx for the serving tests, rsync for the deployment test, Node.js and npm for the web editor.
+# nginx for the serving tests, rsync for the deployment test, Node.js and npm for the web editor;
+# Tesseract with its Vietnamese model and pdftoppm for `cchc import` of scans, LibreOffice Writer to
+# export the import tests' Word file to PDF.
 # Installed only when missing; nothing is downloaded outside the package registries.
 tools:
 	@missing=""; \
@@ -41,6 +43,10 @@ tools:
 	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	command -v rsync >/dev/null 2>&1 || missing="$$missing rsync"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
+	[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || missing="$$missing tesseract-ocr-vie"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -x /usr/lib/libreoffice/program/swriter ] || missing="$$missing libreoffice-writer-nogui"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "Cần cài:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \

@@ -61,8 +61,7 @@ def join_broken(lines: list[Line]) -> list[Line]:
 def _unfinished(previous: str, text: str) -> bool:
     """A paragraph cut in the middle of a sentence: it ends on a lower-case word, not a heading, and
     the next line is a plain paragraph."""
-    return (previous[-1:].islower() and not _level(previous) and not _level(text) and not ITEM.match(text)
-            and not ITEM.match(previous))
+    return previous[-1:].islower() and not _level(previous) and not _level(text) and not ITEM.match(text)
 
 
 def _level(text: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .source import Line
 
@@ -25,3 +26,12 @@ def labelled(line: Line) -> tuple[str, str] | None:
                 value = value.rstrip(".;").strip()
             return name, value
     return None
+
+
+TASK_ORDER = ("title", "lead", "partners", "timeframe", "content", "subtasks")
+
+
+def ordered_task(task: dict[str, Any]) -> dict[str, Any]:
+    """A task's fields in the schema's order, its sub-tasks too."""
+    subtasks = [ordered_task(t) for t in task.get("subtasks", [])]
+    return {k: (subtasks if k == "subtasks" else task[k]) for k in TASK_ORDER if k in task}

@@ -10,7 +10,7 @@ from .blocks import Block
 from .body import Body, finish, split
 from .citations import citations
 from .draft import Draft, slugify
-from .labels import labelled
+from .labels import labelled, ordered_task
 from .sections import head_fields, in_order, known_only, section_of, texts_of, track_citations
 from .source import Line, Source
 from .table_tasks import tasks_from_tables
@@ -40,14 +40,7 @@ def _task(block: Block, body: Body, draft: Draft, path: str) -> dict[str, Any]:
         task["subtasks"] = subtasks
     if "lead" not in task and not subtasks:
         draft.mark(f"{path}.lead", "không tìm thấy dòng «Cơ quan chủ trì:»", block.heading or block.order[0])
-    return _ordered(task)
-
-
-_ORDER = ("title", "lead", "partners", "timeframe", "content", "subtasks")
-
-
-def _ordered(task: dict[str, Any]) -> dict[str, Any]:
-    return {k: task[k] for k in _ORDER if k in task}
+    return ordered_task(task)
 
 
 def _purposes(part: Block, body: Body, plan: dict[str, Any]) -> None:

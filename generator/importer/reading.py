@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..problems import Code
-from .guard import check_file, check_text, refusal
+from .guard import check_archive, check_file, check_text, refusal
 from .source import Source, lines_of_text
 
 TEXT = (".txt", ".md", ".text")
@@ -30,6 +30,19 @@ def read_document(path: Path) -> Source:
     suffix = path.suffix.lower()
     if suffix in TEXT:
         source = read_text_file(path)
+    elif suffix in WORD:
+        check_archive(path)
+        from .word import read_word
+
+        source = read_word(path)
+    elif suffix in PDF:
+        from .pdf import read_pdf
+
+        source = read_pdf(path)
+    elif suffix in IMAGE:
+        from .ocr import read_image
+
+        source = read_image(path)
     else:
         raise refusal(path, Code.IMPORT_UNSUPPORTED_FORMAT, f"không đọc được tệp dạng «{suffix or 'không đuôi'}»")
     check_text(path, "\n".join(line.text for line in source.lines) + "".join(

@@ -62,6 +62,8 @@ def import_document(path: Path, unit: str, kind: str | None = None, root: Path =
     if found not in KINDS:
         raise UsageError(f"Loại «{found}» không có; chọn một trong: {', '.join(KINDS)}")
     draft = _extract(found, source, issuer, known_documents(root, unit))
+    if source.ocr:
+        mark_ocr(draft)
     target = _target(draft, unit)
     problems, counts = summarise(draft, str(target), root)
     return ImportResult(found, render(draft, depth=len(target.parts) - 1), target, problems, counts)
@@ -73,6 +75,23 @@ def _extract(kind: str, source: Source, issuer: str, known: set[str]) -> Draft:
     if kind == "report":
         return extract_report(source, issuer, known)
     raise UsageError(f"Chưa nhập được loại «{kind}» từ {source.name}")
+
+
+def _leaves(data: object, path: str) -> list[tuple[str, str]]:
+    if isinstance(data, dict):
+        return [leaf for key, value in data.items() for leaf in _leaves(value, f"{path}.{key}" if path else key)]
+    if isinstance(data, list):
+        return [leaf for i, value in enumerate(data) for leaf in _leaves(value, f"{path}[{i}]")]
+    return [(path, str(data))] if data is not None else []
+
+
+def mark_ocr(draft: Draft) -> None:
+    """Every figure, date, number and code read by OCR, and every body named, put up for review."""
+    lines = draft.source.lines
+    for path, value in _leaves(draft.data, ""):
+        anchor = next((line for line in lines if value[:20] in line.text), lines[0] if lines else None)
+        if anchor and (any(c.isdigit() for c in value) or path.endswith((".lead", "issuer", "place"))):
+            draft.mark(path, f"đọc bằng nhận dạng chữ (OCR): «{value[:60]}» cần đối chiếu với bản quét", anchor)
 
 
 def _target(draft: Draft, unit: str) -> Path:

@@ -8,9 +8,11 @@ from typing import Any
 
 from .body import Body
 from .draft import Draft
+from .labels import ordered_task
 from .source import Line, Source, Table
 
 _COLUMNS = (
+    ("content", ("nội dung chi tiết", "ghi chú")),
     ("lead", ("chủ trì",)),
     ("partners", ("phối hợp",)),
     ("timeframe", ("thời gian", "thời hạn")),
@@ -37,9 +39,9 @@ def is_task_table(table: Table) -> bool:
 
 def _row_task(row: list[Line], columns: dict[str, int]) -> dict[str, Any]:
     task: dict[str, Any] = {}
-    for name in ("title", "lead", "partners", "timeframe"):
+    for name in ("title", "lead", "partners", "timeframe", "content"):
         if name in columns and columns[name] < len(row) and (text := row[columns[name]].text):
-            value = text if name == "title" else text.rstrip(".;").strip()
+            value = text if name in ("title", "content") else text.rstrip(".;").strip()
             task[name] = [value] if name == "partners" else value
     return task
 
@@ -65,6 +67,8 @@ def tasks_from_tables(source: Source, body: Body, draft: Draft, start: int = 0) 
                 tasks[-1].setdefault("subtasks", []).append(task)
             else:
                 tasks.append(task)
-            if "lead" not in task and not sub:
-                draft.mark(f"tasks[{start + len(tasks) - 1}].lead", "ô «Cơ quan chủ trì» để trống", row[0])
-    return tasks
+    for index, task in enumerate(tasks):
+        if "lead" not in task and "subtasks" not in task:
+            draft.mark(f"tasks[{start + index}].lead", "ô «Cơ quan chủ trì» để trống", Line(task["title"], "bảng nhiệm vụ", 0))
+    return [ordered_task(task) for task in tasks]
+
