@@ -10,7 +10,7 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
 
 from ..problems import Code
 from .guard import refusal
@@ -61,9 +61,10 @@ def read_pdf(path: Path) -> Source:
     try:
         with pdfplumber.open(str(path)) as pdf:
             return _read(path, pdf)
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise refusal(path, Code.IMPORT_ENCRYPTED, "tệp PDF có mật khẩu hoặc bị khoá") from None
-    except (PDFSyntaxError, ValueError, KeyError, TypeError):
+    except PdfminerException as error:
+        cause = error.args[0] if error.args else None
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+            raise refusal(path, Code.IMPORT_ENCRYPTED, "tệp PDF có mật khẩu hoặc bị khoá") from None
         raise refusal(path, Code.IMPORT_UNREADABLE, "không đọc được tệp PDF (tệp hỏng hoặc không phải PDF)") from None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..problems import Code
+from ..problems import CchcError, Code
 from .guard import check_archive, check_file, check_text, refusal
 from .source import Source, lines_of_text
 
@@ -27,6 +27,16 @@ def read_text_file(path: Path) -> Source:
 def read_document(path: Path) -> Source:
     """The document as lines and tables; refused with a Vietnamese message when it cannot be read safely."""
     check_file(path)
+    try:
+        source = _read(path)
+    except CchcError:
+        raise
+    except Exception:  # a hostile or broken file makes a parser fail in its own way: refuse it, never a traceback
+        raise refusal(path, Code.IMPORT_UNREADABLE, "không đọc được tệp (tệp hỏng hoặc sai định dạng)") from None
+    return source
+
+
+def _read(path: Path) -> Source:
     suffix = path.suffix.lower()
     if suffix in TEXT:
         source = read_text_file(path)

@@ -11,6 +11,7 @@ import yaml
 from ..content_types import PLAN, REPORT
 from ..problems import Code, Problem, UsageError
 from .draft import Draft, render
+from .guard import refusal
 from .kind import KINDS, recognise
 from .plan import extract_plan
 from .reading import read_document
@@ -55,10 +56,7 @@ def import_document(path: Path, unit: str, kind: str | None = None, root: Path =
     source = read_document(path)
     found = kind or recognise(source)
     if found is None:
-        raise UsageError(
-            f"{path.name}: không nhận ra loại văn bản (không thấy «KẾ HOẠCH», «BÁO CÁO» hay bảng mã thủ tục) "
-            f"[{Code.IMPORT_UNKNOWN_KIND.value}]\n    Gợi ý: {Code.IMPORT_UNKNOWN_KIND.hint}"
-        )
+        raise refusal(path, Code.IMPORT_UNKNOWN_KIND, "không nhận ra loại văn bản (không thấy «KẾ HOẠCH», «BÁO CÁO» hay bảng mã thủ tục)")
     if found not in KINDS:
         raise UsageError(f"Loại «{found}» không có; chọn một trong: {', '.join(KINDS)}")
     draft = _extract(found, source, issuer, known_documents(root, unit))
