@@ -65,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--unit", required=True, metavar="ĐƠN_VỊ")
     imp.add_argument("--kind", choices=["plan", "report", "procedures", "procedure"], default=None, help="loại văn bản (mặc định: tự nhận ra)")
     imp.add_argument("--stdout", action="store_true", help="in bản nháp YAML ra màn hình thay vì ghi tệp")
+    imp.add_argument("--apply", action="store_true", help="danh mục thủ tục: ghi các thay đổi vào procedures.yml của đơn vị")
     return parser
 
 
@@ -115,7 +116,7 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "import":
         from .commands.import_ import import_
 
-        return import_(root, args.file, args.unit, args.kind, args.stdout)
+        return import_(root, args.file, args.unit, args.kind, args.stdout, args.apply)
     return 0
 
 

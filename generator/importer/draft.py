@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ..problems import Problem
 from .source import Line, Source
 
 REVIEW = "KIỂM TRA"
@@ -41,6 +42,9 @@ class Draft:
     marks: list[Mark] = field(default_factory=list)
     unplaced: list[Line] = field(default_factory=list)
     name: str = ""  # the file name without .yml
+    problems: list[Problem] = field(default_factory=list)  # what the summary adds (codes not in the catalog)
+    changes: list[str] = field(default_factory=list)  # what a newer procedure list changes, one line each
+    notes: list[str] = field(default_factory=list)  # comment lines kept in the draft (codes it cannot list)
 
     def mark(self, path: str, reason: str, line: Line) -> None:
         self.marks.append(Mark(path, reason, line))
@@ -68,6 +72,7 @@ def render(draft: Draft, depth: int = 3) -> str:
         head.append("# Văn bản đọc bằng nhận dạng chữ (OCR): mọi giá trị cần đối chiếu với bản gốc.")
     head += [f"# {REVIEW}: {m.field}: {_one_line(m.reason)} ({m.line.where})" for m in draft.marks]
     head += [f"# {UNPLACED}: {line.where}: {_one_line(line.text)}" for line in draft.unplaced]
+    head += [f"# {_one_line(note)}" for note in draft.notes]
     body = yaml.dump(draft.data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False)
     return "\n".join(head) + "\n" + body
 

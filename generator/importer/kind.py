@@ -13,8 +13,7 @@ _PROCEDURE_WORDS = ("Trình tự thực hiện", "Cách thức thực hiện", "
 def recognise(source: Source) -> str | None:
     """The kind, or None when the document says nothing that tells."""
     for table in source.tables:
-        if table.rows and any("mã" in c.text.lower() and ("tthc" in c.text.lower() or "thủ tục" in c.text.lower())
-                              for c in table.rows[0]):
+        if any(_is_code_header(c.text.lower()) for row in table.rows[:5] for c in row):
             return "procedures"
     for line in source.lines[:15]:
         if line.text.upper() in KIND_WORDS:
@@ -23,3 +22,7 @@ def recognise(source: Source) -> str | None:
     if sum(w in texts for w in _PROCEDURE_WORDS) >= 2:
         return "procedure"
     return None
+
+
+def _is_code_header(text: str) -> bool:
+    return "mã" in text and ("tthc" in text or "thủ tục" in text)

@@ -45,6 +45,11 @@ def _read(path: Path) -> Source:
         from .word import read_word
 
         source = read_word(path)
+    elif suffix in SHEET:
+        check_archive(path)
+        from .sheet import read_sheet
+
+        source = read_sheet(path)
     elif suffix in PDF:
         from .pdf import read_pdf
 

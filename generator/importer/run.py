@@ -14,6 +14,7 @@ from .draft import Draft, render
 from .guard import refusal
 from .kind import KINDS, recognise
 from .plan import extract_plan
+from .procedures import extract_procedures
 from .reading import read_document
 from .report import extract_report
 from .source import Source
@@ -29,6 +30,7 @@ class ImportResult:
     target: Path  # relative to the project root
     problems: list[Problem]
     counts: dict[str, int]
+    changes: list[str]  # for a procedure list: what it adds, amends, replaces and abolishes
 
 
 def _unit_name(root: Path, unit: str) -> str:
@@ -59,12 +61,15 @@ def import_document(path: Path, unit: str, kind: str | None = None, root: Path =
         raise refusal(path, Code.IMPORT_UNKNOWN_KIND, "không nhận ra loại văn bản (không thấy «KẾ HOẠCH», «BÁO CÁO» hay bảng mã thủ tục)")
     if found not in KINDS:
         raise UsageError(f"Loại «{found}» không có; chọn một trong: {', '.join(KINDS)}")
-    draft = _extract(found, source, issuer, known_documents(root, unit))
+    if found == "procedures":
+        draft = extract_procedures(source, root, unit)
+    else:
+        draft = _extract(found, source, issuer, known_documents(root, unit))
     if source.ocr:
         mark_ocr(draft)
     target = _target(draft, unit)
     problems, counts = summarise(draft, str(target), root)
-    return ImportResult(found, render(draft, depth=len(target.parts) - 1), target, problems, counts)
+    return ImportResult(found, render(draft, depth=len(target.parts) - 1), target, problems, counts, draft.changes)
 
 
 def _extract(kind: str, source: Source, issuer: str, known: set[str]) -> Draft:

@@ -26,7 +26,7 @@ def counts(draft: Draft) -> dict[str, int]:
         "leads": sum(1 for t in tasks if t.get("lead")),
         "figures": len(data.get("figures", [])) + dossier,
         "citations": cited,
-        "procedures": len(data.get("procedures", [])),
+        "procedures": len(data.get("procedures", [])) + len(draft.notes),
         "review": len(draft.marks),
         "unplaced": len(draft.unplaced),
     }
@@ -56,7 +56,7 @@ def summarise(draft: Draft, target: str, root: Path) -> tuple[list[Problem], dic
     if draft.source.ocr:
         problems.append(Problem(name, 1, 1, "", "văn bản đọc bằng nhận dạng chữ (OCR): mọi giá trị cần đối chiếu với bản quét",
                                 Code.IMPORT_OCR, Severity.WARNING))
-    problems += getattr(draft, "extra_problems", [])
+    problems += draft.problems
     return problems, counts(draft)
 
 
