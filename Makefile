@@ -6,7 +6,7 @@ INPUTS := pyproject.toml constraints.txt constraints-test.txt
 RUN_STAMP := $(VENV)/.runtime-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 
-.PHONY: install site test test-fast lint golden serve clean tools bench bench-weight bench-scaling bench-lighthouse cms edit mutation
+.PHONY: install site test test-fast lint golden serve clean tools bench bench-weight bench-scaling bench-lighthouse cms edit mutation bench-import
 
 # Runtime only (what a web server or a CI publishing shard needs): every package pinned by
 # constraints.txt, no test extras.
@@ -115,6 +115,11 @@ bench: $(STAMP)
 # (a few minutes: it writes and loads catalogs of up to 20,000 records).
 bench-scaling: $(STAMP)
 	$(BIN)/python bench/scaling.py
+
+# `cchc import` on a 40-page plan (text, Word, PDF) and OCR of scanned pages; needs `make tools`
+# (LibreOffice Writer, Tesseract vie, poppler-utils). Targets: < 10 s a plan, ≤ 5 s an OCR page.
+bench-import: $(STAMP) tools
+	$(BIN)/python bench/import.py
 
 serve: $(RUN_STAMP)
 	$(BIN)/cchc serve $(UNIT)

@@ -1,0 +1,73 @@
+"""How fast `cchc import` reads a long plan: a 40-page plan (seed 001 with its task list repeated) as
+plain text, as a Word file with the task table, and as LibreOffice's PDF of it; and OCR of scanned
+pages (pdftoppm at 300 dpi, Tesseract vie). Targets: the plan under 10 s in every format but OCR,
+OCR at least one page per 5 s. Run with `make bench-import`; prints one line per case."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from import_documents import pdf_of, word_plan  # noqa: E402
+
+from generator.importer import import_document  # noqa: E402
+
+SEED = next((ROOT / "tests/data/import/seeds").glob("001_*.txt"))
+HAND = ROOT / "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml"
+COPIES = 12  # the task list twelve times: 132 tasks, about 40 pages in the PDF
+
+
+def long_text() -> str:
+    text = SEED.read_text(encoding="utf-8")
+    start, end = text.index("III. NHIỆM VỤ CỤ THỂ"), text.index("IV. KINH PHÍ")
+    tasks = text[start + len("III. NHIỆM VỤ CỤ THỂ"):end]
+    repeated = "".join(re.sub(r"^(\d+)\. ", lambda m, k=k: f"{int(m[1]) + 11 * k}. ", tasks, flags=re.M) for k in range(COPIES))
+    return text[:start] + "III. NHIỆM VỤ CỤ THỂ" + repeated + text[end:]
+
+
+def timed(path: Path) -> tuple[float, int]:
+    start = time.perf_counter()
+    result = import_document(path, "tra-bong", "plan", ROOT)
+    return time.perf_counter() - start, result.counts["tasks"]
+
+
+def pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=False).stdout
+    found = re.search(r"Pages:\s+(\d+)", info)
+    return int(found[1]) if found else 0
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="cchc-bench-import-") as folder:
+        out = Path(folder)
+        text = out / "ke-hoach-dai.txt"
+        text.write_text(long_text(), encoding="utf-8")
+        tasks = yaml.load(HAND.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["tasks"] * COPIES
+        word = word_plan(SEED.read_text(encoding="utf-8"), tasks, out / "ke-hoach-dai.docx")
+        pdf = pdf_of(word, out)
+        print(f"PDF: {pages(pdf)} trang")
+        for path in (text, word, pdf):
+            seconds, count = timed(path)
+            print(f"{path.suffix:6} {seconds:6.2f} s  {count} nhiệm vụ  {'đạt' if seconds < 10 else 'CHẬM'} (< 10 s)")
+        if shutil.which("tesseract") and shutil.which("pdftoppm"):
+            subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", "-f", "1", "-l", "3", str(pdf), str(out / "quet")], check=True)
+            scans = sorted(out.glob("quet*.png"))
+            start = time.perf_counter()
+            for scan in scans:
+                import_document(scan, "tra-bong", "plan", ROOT)
+            per_page = (time.perf_counter() - start) / len(scans)
+            print(f"OCR    {per_page:6.2f} s/trang ({len(scans)} trang)  {'đạt' if per_page <= 5 else 'CHẬM'} (≤ 5 s/trang)")
+
+
+if __name__ == "__main__":
+    main()
