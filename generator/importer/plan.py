@@ -7,11 +7,11 @@ import re
 from typing import Any
 
 from .blocks import Block
-from .body import Body, finish, split
+from .body import Body, finish
 from .citations import citations
 from .draft import Draft, slugify
 from .labels import labelled, ordered_task
-from .sections import head_fields, in_order, known_only, section_of, texts_of, track_citations
+from .sections import begin, ending, in_order, known_only, section_of, texts_of, track_citations
 from .source import Line, Source
 from .table_tasks import tasks_from_tables
 
@@ -54,10 +54,7 @@ def _purposes(part: Block, body: Body, plan: dict[str, Any]) -> None:
 
 
 def extract_plan(source: Source, issuer: str, known: set[str]) -> Draft:
-    body = split(source)
-    plan: dict[str, Any] = {}
-    draft = Draft("plan", plan, source)
-    plan.update(head_fields(body, issuer, draft))
+    body, plan, draft = begin("plan", source, issuer)
     plan["implements"] = known_only([(c.number, line) for line in body.preamble for c in citations(line.text)], known, "implements", draft)
     track_citations(body.preamble, "implements", draft)
     plan["preamble"] = texts_of(body.preamble)
@@ -89,9 +86,7 @@ def extract_plan(source: Source, issuer: str, known: set[str]) -> Draft:
     tables = tasks_from_tables(source, body, draft, start=len(plan.get("tasks", [])))
     if tables:
         plan["tasks"] = plan.get("tasks", []) + tables
-    if body.closing:
-        plan["closing"] = body.closing.text
-    plan.update(_signature(body))
+    plan.update(ending(body))
     draft.name = f"{_year(plan)}-{slugify(plan.get('title', ''))}"
     draft.data = _in_schema_order(plan)
     return finish(draft, body)
@@ -105,16 +100,6 @@ def _organisation(part: Block) -> list[dict[str, Any]]:
     if loose or part.order:
         found.append({k: v for k, v in (("paragraphs", texts_of(part.order)), ("items", loose)) if v})
     return found + sections
-
-
-def _signature(body: Body) -> dict[str, Any]:
-    tail = body.tail
-    found: dict[str, Any] = {}
-    if tail.signer_title:
-        found["signer"] = {"title": tail.signer_title, **({"name": tail.signer_name} if tail.signer_name else {})}
-    if tail.recipients:
-        found["recipients"] = tail.recipients
-    return found
 
 
 def _year(data: dict[str, Any]) -> str:

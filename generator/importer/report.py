@@ -7,11 +7,11 @@ import re
 from typing import Any
 
 from .blocks import Block
-from .body import Body, finish, split
+from .body import Body, finish
 from .citations import citations
 from .draft import Draft, slugify
 from .figures import dossier, figures
-from .sections import head_fields, in_order, known_only, section_of, texts_of, track_citations
+from .sections import begin, ending, in_order, known_only, section_of, texts_of, track_citations
 from .source import Line, Source
 
 _ROMAN_Q = {"I": "1", "II": "2", "III": "3", "IV": "4"}
@@ -102,10 +102,7 @@ def _next(part: Block, body: Body, report: dict[str, Any]) -> None:
 
 
 def extract_report(source: Source, issuer: str, known: set[str]) -> Draft:
-    body = split(source)
-    report: dict[str, Any] = {}
-    draft = Draft("report", report, source)
-    report.update(head_fields(body, issuer, draft))
+    body, report, draft = begin("report", source, issuer)
     title_line = body.head.where.get("title")
     if (period := period_of(report["title"])) and title_line:
         report["period"] = period
@@ -130,13 +127,7 @@ def extract_report(source: Source, issuer: str, known: set[str]) -> Draft:
     for index, (figure, line) in enumerate(figures(all_lines, dossier_lines)):
         report.setdefault("figures", []).append(figure)
         draft.mark(f"figures[{index}].label", "nhãn là nguyên câu chứa số liệu: viết lại cho ngắn", line)
-    if body.closing:
-        report["closing"] = body.closing.text
-    tail = body.tail
-    if tail.signer_title:
-        report["signer"] = {"title": tail.signer_title, **({"name": tail.signer_name} if tail.signer_name else {})}
-    if tail.recipients:
-        report["recipients"] = tail.recipients
+    report.update(ending(body))
     year = report.get("period", {}).get("year") or "khong-ro-nam"
     draft.name = f"{year}{_period_slug(report.get('period'))}-{slugify(report['title'])}"
     draft.data = in_order(report, REPORT_ORDER)

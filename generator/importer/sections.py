@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from .blocks import Block
-from .body import Body
+from .body import Body, split
 from .citations import citations
 from .draft import Draft
-from .source import Line
+from .source import Line, Source
 
 
 def texts_of(lines: list[Line]) -> list[str]:
@@ -64,6 +64,26 @@ def known_only(cited: list[tuple[str, Line]], known: set[str], path: str, draft:
         elif not any(m.field == path and f"«{number}»" in m.reason for m in draft.marks):
             draft.mark(path, f"văn bản «{number}» được trích nhưng chưa khai báo trong documents.yml: khai báo rồi thêm vào {path}", line)
     return kept
+
+
+def begin(kind: str, source: Source, issuer: str) -> tuple[Body, dict[str, Any], Draft]:
+    """The document cut into parts, and a draft of `kind` holding the head's fields."""
+    body = split(source)
+    data: dict[str, Any] = {}
+    draft = Draft(kind, data, source)
+    data.update(head_fields(body, issuer, draft))
+    return body, data, draft
+
+
+def ending(body: Body) -> dict[str, Any]:
+    """The closing paragraph, the signer and the recipients, as far as the document gives them."""
+    tail = body.tail
+    found: dict[str, Any] = {"closing": body.closing.text} if body.closing else {}
+    if tail.signer_title:
+        found["signer"] = {"title": tail.signer_title, **({"name": tail.signer_name} if tail.signer_name else {})}
+    if tail.recipients:
+        found["recipients"] = tail.recipients
+    return found
 
 
 def in_order(data: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
