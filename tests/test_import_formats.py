@@ -69,3 +69,19 @@ def test_a_scanned_page_is_read_by_ocr_and_every_figure_date_and_number_is_marke
     assert "# Văn bản đọc bằng nhận dạng chữ (OCR): mọi giá trị cần đối chiếu với bản gốc." in result.text
     assert [p.format() for p in result.problems if p.code.value == "import-ocr"] == [
         f"{next(tmp_path.glob('scan*.png')).name}:1:1: cảnh báo: văn bản đọc bằng nhận dạng chữ (OCR): mọi giá trị cần đối chiếu với bản quét [import-ocr]"]
+
+
+@pytest.mark.slow
+def test_a_scanned_pdf_without_a_text_layer_goes_to_ocr(office, tmp_path):
+    from PIL import Image
+
+    pdf = office / "ke-hoach.pdf" if (office / "ke-hoach.pdf").exists() else pdf_of(office / "ke-hoach.docx", office)
+    subprocess.run([shutil.which("pdftoppm") or "pdftoppm", "-r", "200", "-gray", "-png", "-f", "1", "-l", "1", str(pdf),
+                    str(tmp_path / "scan")], check=True, timeout=120)
+    Image.open(next(tmp_path.glob("scan*.png"))).convert("RGB").save(tmp_path / "ban-quet.pdf", resolution=200)
+    result = import_document(tmp_path / "ban-quet.pdf", "tra-bong", None, ROOT)
+    scanned, text = strings(result.text), text_draft()
+    assert [scanned[k] for k in ("symbol", "date", "place", "title", "implements")] == [
+        text[k] for k in ("symbol", "date", "place", "title", "implements")]
+    assert ("implements[0]", "đọc bằng nhận dạng chữ (OCR): «845/QĐ-UBND» cần đối chiếu với bản quét", "trang 1, khối 3, OCR") in (
+        review_marks(result.text))

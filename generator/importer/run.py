@@ -77,7 +77,8 @@ def _extract(kind: str, source: Source, issuer: str, known: set[str]) -> Draft:
         return extract_plan(source, issuer, known)
     if kind == "report":
         return extract_report(source, issuer, known)
-    raise UsageError(f"Chưa nhập được loại «{kind}» từ {source.name}")
+    raise refusal(source.path, Code.IMPORT_UNKNOWN_KIND,
+                  f"chưa nhập được bản ghi thủ tục («{kind}») từ trang Cổng Dịch vụ công; tạo tệp bằng cchc new procedure <mã>")
 
 
 def _leaves(data: object, path: str) -> list[tuple[str, str]]:
