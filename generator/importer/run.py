@@ -14,6 +14,7 @@ from .draft import Draft, render
 from .guard import refusal
 from .kind import KINDS, recognise
 from .plan import extract_plan
+from .procedure import extract_procedure
 from .procedures import extract_procedures
 from .reading import read_document
 from .report import extract_report
@@ -63,6 +64,8 @@ def import_document(path: Path, unit: str, kind: str | None = None, root: Path =
         raise UsageError(f"Loại «{found}» không có; chọn một trong: {', '.join(KINDS)}")
     if found == "procedures":
         draft = extract_procedures(source, root, unit)
+    elif found == "procedure":
+        draft = extract_procedure(source, root)
     else:
         draft = _extract(found, source, issuer, known_documents(root, unit))
     if source.ocr:
@@ -77,8 +80,7 @@ def _extract(kind: str, source: Source, issuer: str, known: set[str]) -> Draft:
         return extract_plan(source, issuer, known)
     if kind == "report":
         return extract_report(source, issuer, known)
-    raise refusal(source.path, Code.IMPORT_UNKNOWN_KIND,
-                  f"chưa nhập được bản ghi thủ tục («{kind}») từ trang Cổng Dịch vụ công; tạo tệp bằng cchc new procedure <mã>")
+    raise refusal(source.path, Code.IMPORT_UNKNOWN_KIND, f"không nhập được loại «{kind}» từ văn bản này")
 
 
 def _leaves(data: object, path: str) -> list[tuple[str, str]]:
