@@ -99,6 +99,8 @@ def test_a_part_the_importer_does_not_know_is_kept_and_listed_with_its_line(proj
     assert run.code == 0
     assert run.out == "units/son-thuong/plans/2024-cai-cach-hanh-chinh-nam-2024.yml\n"
     assert "ke-hoach.txt:7:1: cảnh báo: chưa xếp vào trường nào, giữ trong bản nháp: «VI. ĐIỀU KHOẢN KHÁC» [import-unplaced]" in run.err
+    assert run.err.splitlines()[-1] == (
+        "Nhận ra: 0 nhiệm vụ (0 có cơ quan chủ trì), 0 số liệu, 0 số hiệu văn bản; 1 chỗ cần kiểm tra, 2 dòng chưa xếp.")
     draft = (project / "units/son-thuong/plans/2024-cai-cach-hanh-chinh-nam-2024.yml").read_text(encoding="utf-8")
     assert "# CHƯA XẾP: dòng 8: Các phòng ban báo cáo hằng quý.\n" in draft
     assert cchc(project, "validate").code == 0

@@ -40,6 +40,7 @@ def test_a_newer_announcing_decision_shows_its_changes_and_writes_nothing_unconf
         "có phải ý bạn là «1.000593»?; chưa đưa vào danh sách [unknown-procedure]")
     assert CHANGES in run.err
     assert "Chưa ghi gì. Chạy lại với --apply để cập nhật units/son-thuong/procedures.yml." in run.err
+    assert run.err.splitlines()[-1] == "Nhận ra: 2 mã thủ tục; 0 chỗ cần kiểm tra, 0 dòng chưa xếp."
     assert (project / "units/son-thuong/procedures.yml").read_text(encoding="utf-8") == before
 
 

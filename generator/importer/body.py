@@ -47,14 +47,11 @@ def split(source: Source) -> Body:
     middle = lines[head.body_start:tail.start]
     at = _closing_at(middle)
     closing = middle[at] if at is not None else None
-    after_closing = middle[at + 1:] if at is not None else []
-    middle = middle[:at] if at is not None else middle
+    middle = middle[:at] if at is not None else middle  # lines after the closing stay unplaced, so they are listed
     first_part = next((i for i, line in enumerate(middle) if ROMAN.match(line.text)), len(middle))
     root = outline(middle[first_part:])
     body = Body(head, tail, middle[:first_part], root.children, closing)
     body.take(*head.where.values(), closing, *lines[tail.start:])
-    # Lines after the closing and before «Nơi nhận» (a signature block without recipients) stay unplaced.
-    del after_closing
     return body
 
 

@@ -26,18 +26,20 @@ def counts(draft: Draft) -> dict[str, int]:
         "leads": sum(1 for t in tasks if t.get("lead")),
         "figures": len(data.get("figures", [])) + dossier,
         "citations": cited,
-        "procedures": len(data.get("procedures", [])) + len(draft.notes),
+        "procedures": len(data.get("procedures", [])) + len(draft.notes) if draft.kind == "procedures" else 0,
         "review": len(draft.marks),
         "unplaced": len(draft.unplaced),
     }
 
 
 def count_line(found: dict[str, int]) -> str:
-    """«Nhận ra: 13 nhiệm vụ (10 có cơ quan chủ trì), 0 số liệu, 1 số hiệu văn bản; 5 chỗ cần kiểm tra, 0 dòng chưa xếp.»"""
-    parts = [f"{found['tasks']} nhiệm vụ ({found['leads']} có cơ quan chủ trì)", f"{found['figures']} số liệu",
-             f"{found['citations']} số hiệu văn bản"]
+    """«Nhận ra: 13 nhiệm vụ (10 có cơ quan chủ trì), 0 số liệu, 1 số hiệu văn bản; 5 chỗ cần kiểm tra, 0 dòng chưa xếp.»
+    (a procedure list: «Nhận ra: 3 mã thủ tục; …»)"""
     if found["procedures"]:
-        parts.append(f"{found['procedures']} mã thủ tục")
+        parts = [f"{found['procedures']} mã thủ tục"]
+    else:
+        parts = [f"{found['tasks']} nhiệm vụ ({found['leads']} có cơ quan chủ trì)", f"{found['figures']} số liệu",
+                 f"{found['citations']} số hiệu văn bản"]
     return f"Nhận ra: {', '.join(parts)}; {found['review']} chỗ cần kiểm tra, {found['unplaced']} dòng chưa xếp."
 
 
