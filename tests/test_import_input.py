@@ -106,3 +106,16 @@ def test_a_part_the_importer_does_not_know_is_kept_and_listed_with_its_line(proj
     assert cchc(project, "validate").code == 0
     again = cchc(project, "import", str(source), "--unit", "son-thuong")
     assert again.code == 2 and "không ghi đè" in again.err
+
+
+def test_the_issuing_body_written_in_the_head_is_quoted_for_review(project, tmp_path):
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text("ỦY BAN NHÂN DÂN\nXÃ SƠN THƯỢNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" + PLAN
+                      + "I. MỤC ĐÍCH\n- Nâng cao chất lượng phục vụ.\n", encoding="utf-8")
+    run = cchc(project, "import", str(source), "--unit", "son-thuong", "--stdout")
+    assert run.code == 0
+    assert run.err.splitlines()[0] == ("ke-hoach.txt:1:1: cảnh báo: issuer: cần kiểm tra: văn bản ghi «ỦY BAN NHÂN DÂN XÃ SƠN THƯỢNG»: "
+                                       "ghi theo tên đơn vị trong unit.yml, đối chiếu [import-review]")
+    assert "number: '12'\nsymbol: KH-UBND\ndate: 05/02/2024\nplace: Sơn Thượng\n" in run.out
+    assert "purposes:\n- Nâng cao chất lượng phục vụ.\n" in run.out
+    assert run.err.splitlines()[-1].endswith("; 1 chỗ cần kiểm tra, 0 dòng chưa xếp.")

@@ -51,7 +51,7 @@ def split(source: Source) -> Body:
     first_part = next((i for i, line in enumerate(middle) if ROMAN.match(line.text)), len(middle))
     root = outline(middle[first_part:])
     body = Body(head, tail, middle[:first_part], root.children, closing)
-    body.take(*head.where.values(), closing, *lines[tail.start:])
+    body.take(*head.where.values(), *head.issuer_lines, *head.motto, closing, *lines[tail.start:])
     return body
 
 

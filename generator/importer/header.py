@@ -24,6 +24,8 @@ class Head:
     kind: str | None = None
     where: dict[str, Line] = field(default_factory=dict)
     body_start: int = 0  # index of the first line after the title
+    issuer_lines: list[Line] = field(default_factory=list)  # «ỦY BAN NHÂN DÂN», «XÃ SƠN THƯỢNG» above the number
+    motto: list[Line] = field(default_factory=list)  # «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM», «Độc lập - Tự do - Hạnh phúc»
 
 
 def date_in_words(day: str, month: str, year: str) -> str:
@@ -44,6 +46,10 @@ def read_head(lines: list[Line]) -> Head:
             head.place = m["place"].strip()
             head.date = date_in_words(m["day"], m["month"], m["year"])
             head.where["place"] = head.where["date"] = line
+        elif _is_motto(line.text):
+            head.motto.append(line)
+        elif line.text.isupper() and head.kind is None and line.text.upper() not in KIND_WORDS:
+            head.issuer_lines.append(line)
         elif line.text.upper() in KIND_WORDS and head.kind is None:
             head.kind = KIND_WORDS[line.text.upper()]
             head.where["kind"] = line
@@ -53,6 +59,11 @@ def read_head(lines: list[Line]) -> Head:
                 head.body_start = index + 2
             break
     return head
+
+
+def _is_motto(text: str) -> bool:
+    upper = text.upper()
+    return "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" in upper or "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA" in upper or upper.startswith("ĐỘC LẬP - TỰ DO")
 
 
 @dataclass

@@ -44,6 +44,10 @@ def _task(block: Block, body: Body, draft: Draft, path: str) -> dict[str, Any]:
 
 
 def _purposes(part: Block, body: Body, plan: dict[str, Any]) -> None:
+    if part.order:  # items right under «I. MỤC ĐÍCH, YÊU CẦU», without «1. Mục đích»
+        only_requirements = "yêu cầu" in part.title.lower() and "mục đích" not in part.title.lower()
+        key = "requirements" if only_requirements else "purposes"
+        plan[key] = plan.get(key, []) + texts_of(part.order)
     for child in part.children:
         key = "requirements" if "yêu cầu" in child.title.lower() else "purposes"
         plan[key] = plan.get(key, []) + texts_of(child.order)

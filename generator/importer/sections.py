@@ -36,7 +36,11 @@ def head_fields(body: Body, issuer: str, draft: Draft) -> dict[str, Any]:
     fields["title"] = head.title or ""
     fields["issuer"] = issuer
     anchor = head.where.get("title") or head.where.get("kind") or Line("", "đầu văn bản", 0)
-    draft.mark("issuer", "văn bản không ghi cơ quan ban hành ở dòng riêng: lấy tên đơn vị trong unit.yml", anchor)
+    if head.issuer_lines:
+        written = " ".join(line.text for line in head.issuer_lines)
+        draft.mark("issuer", f"văn bản ghi «{written}»: ghi theo tên đơn vị trong unit.yml, đối chiếu", head.issuer_lines[0])
+    else:
+        draft.mark("issuer", "văn bản không ghi cơ quan ban hành ở dòng riêng: lấy tên đơn vị trong unit.yml", anchor)
     if head.title is None:
         draft.mark("title", "không tìm thấy tên văn bản (dòng sau «KẾ HOẠCH» hoặc «BÁO CÁO»)", anchor)
     if head.number is None and head.symbol is not None:
