@@ -116,7 +116,7 @@ def extract_report(source: Source, issuer: str, known: set[str]) -> Draft:
         if "phương hướng" in title or "nhiệm vụ" in title and "kết quả" not in title or "kế hoạch" in title:
             _next(part, body, report)
         elif ("đánh giá" in title or "đề xuất" in title) and _assessment(part, body, report):
-            body.take(part.heading, *part.order)
+            body.take(part.heading)  # a paragraph right under the part stays unplaced, so it is listed
         else:
             _results(part, body, draft, report)
     stats, found, dossier_lines = dossier(all_lines)
