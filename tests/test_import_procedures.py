@@ -51,3 +51,24 @@ def test_applied_the_list_keeps_local_details_drops_the_abolished_and_validates(
     assert "# CHƯA CÓ TRONG DANH MỤC: 1.000594 — Đăng ký kết hôn có yếu tố nước ngoài (trang tính 1, hàng 4, ô 2)\n" in text
     assert text.endswith("procedures:\n- code: '2.000815'\n  where: Bộ phận Tiếp nhận và Trả kết quả, Ủy ban nhân dân xã Sơn Thượng\n")
     assert cchc(project, "validate").code == 0
+
+
+def test_a_word_annex_with_a_table_per_section_reads_each_section_from_its_heading(project, tmp_path):
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Phụ lục")
+    for heading, code, name in (("A. THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG", "2.000815", "Chứng thực bản sao từ bản chính"),
+                                ("B. THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ", "1.000593", "Đăng ký kết hôn lưu động")):
+        document.add_paragraph(heading)
+        table = document.add_table(rows=2, cols=3)
+        for cell, text in zip(table.rows[0].cells, ("STT", "Mã thủ tục", "Tên thủ tục hành chính"), strict=True):
+            cell.text = text
+        for cell, text in zip(table.rows[1].cells, ("1", code, name), strict=True):
+            cell.text = text
+    document.save(str(tmp_path / "phu-luc.docx"))
+    run = cchc(project, "import", str(tmp_path / "phu-luc.docx"), "--unit", "son-thuong")
+    assert run.code == 0
+    assert ("Thay đổi so với danh sách hiện có (2):\n"
+            "  Sửa đổi: 2.000815 — Chứng thực bản sao từ bản chính (bảng 1, hàng 2, ô 2): đối chiếu lại thủ tục trong danh mục\n"
+            "  Bãi bỏ: 1.000593 — Đăng ký kết hôn lưu động (bảng 2, hàng 2, ô 2)\n") in run.err

@@ -28,6 +28,7 @@ def _cells(row_cells: list[object]) -> list[object]:
 
 
 def _table(table: WordTable, index: int, counter: list[int]) -> Table:
+    before = counter[0]  # the last paragraph above the table (its heading, e.g. «A. … MỚI BAN HÀNH»)
     rows = []
     for r, row in enumerate(table.rows, start=1):
         cells = []
@@ -36,7 +37,7 @@ def _table(table: WordTable, index: int, counter: list[int]) -> Table:
             text = " ".join(clean(p.text) for p in cell.paragraphs if clean(p.text))  # type: ignore[attr-defined]
             cells.append(Line(text, f"bảng {index}, hàng {r}, ô {c}", counter[0]))
         rows.append(cells)
-    return Table(rows, counter[0])
+    return Table(rows, before)
 
 
 def read_word(path: Path) -> Source:
