@@ -119,3 +119,11 @@ def test_the_issuing_body_written_in_the_head_is_quoted_for_review(project, tmp_
     assert "number: '12'\nsymbol: KH-UBND\ndate: 05/02/2024\nplace: Sơn Thượng\n" in run.out
     assert "purposes:\n- Nâng cao chất lượng phục vụ.\n" in run.out
     assert run.err.splitlines()[-1].endswith("; 1 chỗ cần kiểm tra, 0 dòng chưa xếp.")
+
+
+def test_a_unit_name_that_leaves_the_project_is_refused(project, tmp_path):
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(PLAN, encoding="utf-8")
+    run = cchc(project, "import", str(source), "--unit", "../../tmp")
+    assert run.code == 2
+    assert run.err.splitlines()[0] == "Lỗi: Mã đơn vị «../../tmp» không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch nối (vd: son-thuong)"

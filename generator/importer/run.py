@@ -3,6 +3,7 @@ written here: the caller writes `ImportResult.text` to `ImportResult.target` (or
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import yaml
 
 from ..content_types import PLAN, REPORT
 from ..problems import Code, Problem, UsageError
+from ..schema.types import SLUG_PATTERN
 from .draft import Draft, render
 from .guard import refusal
 from .kind import KINDS, recognise
@@ -35,6 +37,8 @@ class ImportResult:
 
 
 def _unit_name(root: Path, unit: str) -> str:
+    if not re.fullmatch(SLUG_PATTERN, unit):  # a name like «../x» would put the draft outside the project
+        raise UsageError(f"Mã đơn vị «{unit}» không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch nối (vd: son-thuong)")
     path = root / "units" / unit / "unit.yml"
     if not path.is_file():
         raise UsageError(f"Không có đơn vị «{unit}» (thiếu tệp units/{unit}/unit.yml)")
