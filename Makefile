@@ -6,7 +6,7 @@ INPUTS := pyproject.toml constraints.txt constraints-test.txt
 RUN_STAMP := $(VENV)/.runtime-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 
-.PHONY: install site test test-fast lint golden serve clean tools bench bench-weight bench-scaling bench-lighthouse cms edit mutation
+.PHONY: install site test test-fast lint golden serve clean tools bench bench-weight bench-scaling bench-lighthouse cms edit mutation bench-import
 
 # Runtime only (what a web server or a CI publishing shard needs): every package pinned by
 # constraints.txt, no test extras.
@@ -32,7 +32,9 @@ site: $(RUN_STAMP)
 	@echo "Xem trước: $(BIN)/cchc serve son-thuong   (hoặc: $(PYTHON) -m http.server -d site/son-thuong 8000)"
 
 # Test tools from Debian's packages: Chromium for the browser tests, Java for the Nu HTML Checker,
-# nginx for the serving tests, rsync for the deployment test, Node.js and npm for the web editor.
+# nginx for the serving tests, rsync for the deployment test, Node.js and npm for the web editor;
+# Tesseract with its Vietnamese model and pdftoppm for `cchc import` of scans, LibreOffice Writer to
+# export the import tests' Word file to PDF.
 # Installed only when missing; nothing is downloaded outside the package registries.
 tools:
 	@missing=""; \
@@ -41,8 +43,12 @@ tools:
 	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	command -v rsync >/dev/null 2>&1 || missing="$$missing rsync"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
-	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-calc-nogui"; \
+	[ -x /usr/lib/libreoffice/program/scalc ] || missing="$$missing libreoffice-calc-nogui"; \
 	command -v sshd >/dev/null 2>&1 || [ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
+	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
+	[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || missing="$$missing tesseract-ocr-vie"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -x /usr/lib/libreoffice/program/swriter ] || missing="$$missing libreoffice-writer-nogui"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "Cần cài:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
@@ -114,6 +120,11 @@ bench: $(STAMP)
 # (a few minutes: it writes and loads catalogs of up to 20,000 records).
 bench-scaling: $(STAMP)
 	$(BIN)/python bench/scaling.py
+
+# `cchc import` on a 40-page plan (text, Word, PDF) and OCR of scanned pages; needs `make tools`
+# (LibreOffice Writer, Tesseract vie, poppler-utils). Targets: < 10 s a plan, ≤ 5 s an OCR page.
+bench-import: $(STAMP) tools
+	$(BIN)/python bench/import.py
 
 serve: $(RUN_STAMP)
 	$(BIN)/cchc serve $(UNIT)

@@ -76,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     new.add_argument("kind", choices=list(REGISTRY.scaffolds()), help="loại tệp")
     new.add_argument("args", nargs="+", metavar="THAM_SỐ")
+    imp = commands.add_parser("import", help="nhập kế hoạch, báo cáo, danh mục thủ tục từ văn bản (txt, docx, pdf, xlsx, ảnh) thành bản nháp")
+    imp.add_argument("file", type=Path, metavar="TỆP")
+    imp.add_argument("--unit", required=True, metavar="ĐƠN_VỊ")
+    imp.add_argument("--kind", choices=["plan", "report", "procedures", "procedure"], default=None, help="loại văn bản (mặc định: tự nhận ra)")
+    imp.add_argument("--stdout", action="store_true", help="in bản nháp YAML ra màn hình thay vì ghi tệp")
+    imp.add_argument("--apply", action="store_true", help="danh mục thủ tục: ghi các thay đổi vào procedures.yml của đơn vị")
     return parser
 
 
@@ -123,6 +129,10 @@ def _run(args: argparse.Namespace) -> int:
         from .commands.new import new
 
         new(root, args.kind, args.args)
+    elif args.command == "import":
+        from .commands.import_ import import_
+
+        return import_(root, args.file, args.unit, args.kind, args.stdout, args.apply)
     return 0
 
 

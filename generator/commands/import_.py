@@ -1,0 +1,38 @@
+"""`cchc import FILE --unit SLUG`: read a document, write its draft where it belongs (or print it),
+and print the summary. An existing file is never overwritten, except a unit's procedure list when
+the changes a newer announcing decision makes to it are confirmed with --apply."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..importer import ImportResult, import_document
+from ..importer.summary import count_line
+from ..problems import UsageError, print_problems
+
+
+def _changes(result: ImportResult, apply: bool) -> None:
+    print(f"Thay đổi so với danh sách hiện có ({len(result.changes)}):", file=sys.stderr)
+    for change in result.changes:
+        print(f"  {change}", file=sys.stderr)
+    if not apply:
+        print(f"Chưa ghi gì. Chạy lại với --apply để cập nhật {result.target}.", file=sys.stderr)
+
+
+def import_(root: Path, file: Path, unit: str, kind: str | None, stdout: bool, apply: bool = False) -> int:
+    result = import_document(file, unit, kind, root)
+    print_problems(result.problems)
+    if result.kind == "procedures":
+        _changes(result, apply)
+    if stdout:
+        sys.stdout.write(result.text)
+    elif result.kind != "procedures" or apply:
+        target = root / result.target
+        if target.exists() and result.kind != "procedures":
+            raise UsageError(f"Đã có tệp {result.target}; không ghi đè. Đổi tên hoặc xoá tệp cũ rồi nhập lại (hoặc dùng --stdout)")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(result.text, encoding="utf-8")
+        print(result.target)
+    print(count_line(result.counts), file=sys.stderr)
+    return 0

@@ -1,0 +1,28 @@
+"""Which kind of document this is: a plan, a report, a unit's procedure list (an annex table with a
+«Mã TTHC» column) or one procedure's record (a DVC portal page)."""
+
+from __future__ import annotations
+
+from .header import KIND_WORDS
+from .source import Source
+
+KINDS = ("plan", "report", "procedures", "procedure")
+_PROCEDURE_WORDS = ("Trình tự thực hiện", "Cách thức thực hiện", "Thành phần hồ sơ")
+
+
+def recognise(source: Source) -> str | None:
+    """The kind, or None when the document says nothing that tells."""
+    for table in source.tables:
+        if any(_is_code_header(c.text.lower()) for row in table.rows[:5] for c in row):
+            return "procedures"
+    for line in source.lines[:15]:
+        if line.text.upper() in KIND_WORDS:
+            return KIND_WORDS[line.text.upper()]
+    texts = {line.text.rstrip(":") for line in source.lines}
+    if sum(w in texts for w in _PROCEDURE_WORDS) >= 2:
+        return "procedure"
+    return None
+
+
+def _is_code_header(text: str) -> bool:
+    return "mã" in text and ("tthc" in text or "thủ tục" in text)

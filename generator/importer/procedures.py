@@ -1,0 +1,130 @@
+"""A unit's procedure list from the annex table of a province's announcing decision («Quyết định công
+bố danh mục thủ tục hành chính»: STT, mã TTHC, tên TTHC, lĩnh vực, …), and what a newer decision
+changes in the unit's current list: procedures added (mới ban hành), amended (sửa đổi, bổ sung),
+replaced (thay thế) and abolished (bãi bỏ). Codes are copied as written; a code the catalog does not
+hold is not listed (validation would refuse it) but kept as a comment and reported with a suggestion."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..problems import Code, Problem, Severity, Suggester
+from .draft import Draft
+from .sheet import NUMBER_CELL
+from .source import Line, Source, Table
+
+SECTIONS = (
+    ("abolished", ("bãi bỏ", "hủy bỏ", "huỷ bỏ")),
+    ("replaced", ("thay thế",)),
+    ("amended", ("sửa đổi", "bổ sung")),
+    ("added", ("mới ban hành", "ban hành mới")),
+)
+_CODE = re.compile(r"\d\.\d{6}(?:\.[0-9A-Za-z]+)*|[A-Z]{1,3}-[A-Z]{2,5}-[0-9A-Z-]+")
+_WORDS = {"added": "Thêm", "amended": "Sửa đổi", "replaced": "Thay thế", "abolished": "Bãi bỏ", "listed": "Có trong danh mục"}
+
+
+@dataclass(frozen=True)
+class Row:
+    code: str
+    name: str
+    section: str  # added, amended, replaced, abolished, or listed (no section heading)
+    line: Line  # the code's cell
+    replaces: str | None = None  # for a replacing procedure: the code it replaces, if the table gives it
+
+
+def _columns(header: list[Line]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        text = cell.text.lower()
+        if "mã" in text and "thay thế" in text:
+            found.setdefault("replaces", index)
+        elif "mã" in text and ("tthc" in text or "thủ tục" in text or text.strip() in ("mã", "mã số")):
+            found.setdefault("code", index)
+        elif "tên" in text:
+            found.setdefault("name", index)
+    return found
+
+
+def _section_of(text: str, current: str) -> str:
+    lowered = text.lower()
+    for name, words in SECTIONS:
+        if any(w in lowered for w in words):
+            return name
+    return current
+
+
+def annex_rows(source: Source) -> list[Row]:
+    """Every procedure row of every annex table, with the section its heading row (or the paragraph
+    before the table) puts it in."""
+    rows: list[Row] = []
+    for table in source.tables:
+        header_at = next((i for i, row in enumerate(table.rows) if "code" in _columns(row)), None)
+        if header_at is None:
+            continue
+        columns = _columns(table.rows[header_at])
+        section = _section_before(source, table)
+        for row in table.rows[header_at + 1:]:
+            code_cell = row[columns["code"]] if columns["code"] < len(row) else None
+            if code_cell is None or not _CODE.fullmatch(code_cell.text):
+                section = _section_of(" ".join(c.text for c in row), section)
+                continue
+            name = row[columns["name"]].text if "name" in columns and columns["name"] < len(row) else ""
+            replaces = row[columns["replaces"]].text if "replaces" in columns and columns["replaces"] < len(row) else None
+            rows.append(Row(code_cell.text, name, section, code_cell, replaces or None))
+    return rows
+
+
+def _section_before(source: Source, table: Table) -> str:
+    before = [line for line in source.lines if line.number <= table.after]
+    return _section_of(before[-1].text, "listed") if before else "listed"
+
+
+def current_list(root: Path, unit: str) -> list[dict[str, Any]]:
+    path = root / "units" / unit / "procedures.yml"
+    if not path.is_file():
+        return []
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # strings only, as the loader reads
+    entries = data.get("procedures", []) if isinstance(data, dict) else []
+    return [e for e in entries if isinstance(e, dict) and "code" in e]
+
+
+def catalog_codes(root: Path) -> list[str]:
+    return sorted(p.stem for p in (root / "content" / "procedures").glob("*.yml"))
+
+
+def extract_procedures(source: Source, root: Path, unit: str) -> Draft:
+    rows = annex_rows(source)
+    current = current_list(root, unit)
+    catalog = catalog_codes(root)
+    known = set(catalog)
+    suggest = Suggester(catalog)
+    listed = {e["code"]: e for e in current}
+    draft = Draft("procedures", {}, source, name="procedures")
+    for row in rows:
+        if NUMBER_CELL in row.line.where:
+            draft.mark(f"procedures: {row.code}", "mã ghi dạng số trong Excel (có thể mất số 0 ở cuối): đối chiếu với văn bản", row.line)
+        gone = row.code if row.section == "abolished" else row.replaces if row.section == "replaced" else None
+        if gone and gone in listed:
+            del listed[gone]
+            draft.changes.append(f"{_WORDS[row.section]}: {gone}" + (f" → {row.code}" if row.section == "replaced" else "")
+                                 + f" — {row.name} ({row.line.where})")
+        if row.section == "abolished":
+            continue
+        if row.code in listed:
+            if row.section == "amended":
+                draft.changes.append(f"Sửa đổi: {row.code} — {row.name} ({row.line.where}): đối chiếu lại thủ tục trong danh mục")
+            continue
+        if row.code not in known:
+            draft.notes.append(f"CHƯA CÓ TRONG DANH MỤC: {row.code} — {row.name} ({row.line.where})")
+            message = f"Không có thủ tục mã «{row.code}» trong danh mục content/procedures{suggest.hint(row.code)}; chưa đưa vào danh sách"
+            draft.problems.append(Problem(source.name, row.line.number, 1, "procedures", message, Code.UNKNOWN_PROCEDURE, Severity.WARNING))
+            continue
+        listed[row.code] = {"code": row.code}
+        draft.changes.append(f"{_WORDS['added' if row.section == 'listed' else row.section]}: {row.code} — {row.name} ({row.line.where})")
+    draft.data = {"procedures": list(listed.values())}
+    return draft
