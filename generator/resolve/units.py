@@ -17,6 +17,7 @@ from ..schema.procedure import Channel, LegalStatus
 from ..schema.types import Change
 from ..schema.unit import LocalProcedure
 from .hosts import host_problems
+from .province import attach_members
 
 NO_CODE = "Nguồn không ghi mã"
 
@@ -100,6 +101,7 @@ class ResolvedUnit:
     items: dict[str, dict[str, Any]]  # section content types: name → key → item, in page order
     documents: dict[str, CitedDocument] = field(default_factory=dict)
     plan_numbers: dict[str, str] = field(default_factory=dict)
+    members: list[ResolvedUnit] = field(default_factory=list)  # a province's units (resolve/province.py)
 
     @property
     def unit(self) -> Unit:
@@ -277,4 +279,5 @@ def resolve(project: Project) -> tuple[dict[str, ResolvedUnit], list[Problem]]:
     for slug, source in project.units.items():
         resolved[slug], unit_problems = _resolve_unit(source, project, catalog, units)
         problems += unit_problems
+    attach_members(resolved)
     return resolved, problems

@@ -1,0 +1,303 @@
+"""The province pages of a unit that has members (resolve/province.py): a render of the members'
+resolved data, never a second pipeline.
+
+- the units directory: every member with its level, status, date, successor and site;
+- the procedure finder «Nộp ở đâu?»: each procedure any member handles, with the members that
+  handle it and their local details, linked to each member's own page (by its site_url);
+- the roll-up: each member's latest dossier figures side by side, exactly as its report gives them
+  (a figure the page adds up or divides is marked «(tính)»), the period of each, members without
+  figures named, a per-quarter trend (chart and table) for the province and per member, and one
+  pre-sorted copy of the table per column, so sorting needs no script;
+- the members' latest plans and reports and their index results.
+
+A member held back by an error at publish time keeps its last published figures: `Published` rows
+read from its live release stand in for its resolved report, marked with their date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..content_types import PLAN, PROCEDURE, REPORT
+from ..resolve import ResolvedUnit, UnitProcedure
+from ..routes import DIRECTORY, FINDER, MEMBER_DOCUMENTS, ROLLUP, Route, absolute, rollup_data, rollup_sorted, route
+from ..schema.documents import MONTHS_OF_QUARTER, DossierStats, Report
+from ..schema.types import format_date
+from .charts import bar_chart
+from .text import number, rate
+
+COMPUTED = " (tính)"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One cell of the roll-up: the value (None when the source does not give it), as shown."""
+
+    value: Decimal | None
+    text: str
+    computed: bool = False
+
+    @property
+    def shown(self) -> str:
+        return self.text + COMPUTED if self.computed and self.value is not None else self.text
+
+
+UNKNOWN = Figure(None, "")
+
+# The roll-up's columns: (name, heading, description for the open data).
+COLUMNS = (
+    ("received", "Tiếp nhận", "Tổng số hồ sơ tiếp nhận trong kỳ"),
+    ("resolved", "Đã giải quyết", "Tổng số hồ sơ đã giải quyết"),
+    ("on_time", "Trước hạn, đúng hạn", "Hồ sơ giải quyết trước hạn và đúng hạn"),
+    ("late", "Quá hạn", "Hồ sơ giải quyết quá hạn"),
+    ("pending", "Đang giải quyết", "Hồ sơ đang giải quyết cuối kỳ"),
+    ("online_share", "Tỷ lệ trực tuyến", "Tỷ lệ hồ sơ tiếp nhận trực tuyến trên tổng số tiếp nhận"),
+)
+
+
+def _group(table: DossierStats, name: str) -> Figure:
+    """A group's total as stated, or the sum of the parts the source gives (marked as computed)."""
+    group = getattr(table, name)
+    if group is None:
+        return UNKNOWN
+    if group.total is not None:
+        return Figure(group.total.value, group.total.text)
+    for parts in group.PARTS:
+        given = [getattr(group, n) for n in parts if getattr(group, n) is not None]
+        if given:
+            summed = sum((q.value for q in given), Decimal(0))
+            return Figure(summed, number(summed), computed=len(given) > 1)
+    return UNKNOWN
+
+
+def figures(table: DossierStats) -> dict[str, Figure]:
+    """The roll-up's cells for one dossier table."""
+    received = _group(table, "received")
+    resolved = table.resolved
+    on_time = UNKNOWN
+    if resolved is not None and resolved.early_or_on_time is not None:
+        on_time = Figure(resolved.early_or_on_time.value, resolved.early_or_on_time.text)
+    elif (both := table.on_time()) is not None:
+        on_time = Figure(both, number(both), computed=True)
+    late = Figure(resolved.late.value, resolved.late.text) if resolved and resolved.late is not None else UNKNOWN
+    online = table.received.online if table.received else None
+    share = UNKNOWN
+    if online is not None and received.value:
+        share = _share(online.value, received.value)
+    return {
+        "received": received, "resolved": _group(table, "resolved"), "on_time": on_time,
+        "late": late, "pending": _group(table, "in_progress"), "online_share": share,
+    }
+
+
+@dataclass(frozen=True)
+class Published:
+    """A held-back member's figures, read from its live release: what citizens were last shown."""
+
+    period: str
+    scope: str | None
+    cells: dict[str, Figure]
+    published_on: dt.date
+    report_title: str
+
+
+@dataclass(frozen=True)
+class RollupRow:
+    member: ResolvedUnit
+    period: str = ""
+    scope: str | None = None
+    cells: dict[str, Figure] = field(default_factory=dict)
+    report: Route | None = None  # the report's page on the member's site
+    report_title: str = ""
+    published_on: dt.date | None = None  # set when the figures come from the live release
+
+    @property
+    def reported(self) -> bool:
+        return bool(self.cells)
+
+    def cell(self, name: str) -> Figure:
+        return self.cells.get(name, UNKNOWN)
+
+    @property
+    def held_back_note(self) -> str:
+        return f"số liệu đã công bố ngày {format_date(self.published_on)}" if self.published_on else ""
+
+
+def _dated(report: Report) -> dt.date:
+    return report.period.end if report.period else (report.feed_date() or dt.date.min)
+
+
+def latest_report(member: ResolvedUnit) -> tuple[str, Report, DossierStats] | None:
+    """The member's latest report that gives dossier figures (by the end of its period)."""
+    found = [(_dated(r), key, r) for key, r in member.reports.items() if r.dossier_scopes()]
+    if not found:
+        return None
+    _, key, report = max(found, key=lambda f: (f[0], f[1]))
+    return key, report, report.dossier_scopes()[0][1]
+
+
+def rollup_rows(unit: ResolvedUnit, published: dict[str, Published] | None = None) -> list[RollupRow]:
+    """One row per member, in directory order: its latest figures, or its last published ones when
+    it is held back, or none (it did not report)."""
+    rows = []
+    for member in unit.members:
+        held = (published or {}).get(member.slug)
+        if held is not None:
+            rows.append(RollupRow(member, held.period, held.scope, held.cells, None, held.report_title, held.published_on))
+        elif (latest := latest_report(member)) is not None:
+            key, report, table = latest
+            rows.append(RollupRow(member, report.period_text, table.scope, figures(table), route(REPORT, key), report.title))
+        else:
+            rows.append(RollupRow(member))
+    return rows
+
+
+def sorted_rows(rows: list[RollupRow], column: str | None) -> list[RollupRow]:
+    """Largest first by one column (rows without the figure last); the directory order otherwise."""
+    if column is None:
+        return rows
+    known = [r for r in rows if r.cell(column).value is not None]
+    return sorted(known, key=lambda r: -(r.cell(column).value or 0)) + [r for r in rows if r.cell(column).value is None]
+
+
+@dataclass(frozen=True)
+class Quarter:
+    """One quarter of the trend: the members that reported it and the sums of their figures."""
+
+    label: str
+    members: list[str]
+    received: Decimal | None
+    on_time: Decimal | None
+
+
+def _quarterly(member: ResolvedUnit) -> dict[tuple[int, int], DossierStats]:
+    found = {}
+    for report in member.reports.values():
+        period = report.period
+        if period and period.quarter and not (period.start_date or period.end_date) and report.dossier_scopes():
+            found[(period.year, period.quarter)] = report.dossier_scopes()[0][1]
+    return found
+
+
+def _sum(values: Iterable[Decimal | None]) -> Decimal | None:
+    known = [v for v in values if v is not None]
+    return sum(known, Decimal(0)) if known else None
+
+
+def trend(members: list[ResolvedUnit]) -> list[Quarter]:
+    """Per quarter, the sum over the members that reported it (each member's own figures)."""
+    by_quarter: dict[tuple[int, int], list[tuple[str, dict[str, Figure]]]] = {}
+    for member in members:
+        for quarter, table in _quarterly(member).items():
+            by_quarter.setdefault(quarter, []).append((member.unit.short_name, figures(table)))
+    return [
+        Quarter(
+            f"Quý {MONTHS_OF_QUARTER[q]}/{y}", [name for name, _ in rows],
+            _sum(cells["received"].value for _, cells in rows), _sum(cells["on_time"].value for _, cells in rows),
+        )
+        for (y, q), rows in sorted(by_quarter.items())
+    ]
+
+
+def trend_chart(quarters: list[Quarter], title: str, chart_id: str) -> str:
+    bars = [(q.label, q.received, number(q.received)) for q in quarters if q.received is not None]
+    return bar_chart(title, [(label, value, text, "received") for label, value, text in bars], chart_id, "Số liệu chi tiết ở bảng bên dưới.")
+
+
+@dataclass(frozen=True)
+class FinderEntry:
+    """One procedure and the members that handle it, each with its local details."""
+
+    code: str
+    title: str
+    handlers: list[tuple[ResolvedUnit, UnitProcedure]]
+
+
+def finder(unit: ResolvedUnit) -> list[FinderEntry]:
+    found: dict[str, list[tuple[ResolvedUnit, UnitProcedure]]] = {}
+    for member in unit.members:
+        for item in member.procedures:
+            found.setdefault(item.code, []).append((member, item))
+    entries = [FinderEntry(code, handlers[0][1].title, handlers) for code, handlers in found.items()]
+    return sorted(entries, key=lambda e: (e.title, e.code))
+
+
+def latest_documents(unit: ResolvedUnit) -> list[tuple[ResolvedUnit, str, str, str, str]]:
+    """(member, kind, key, title, date) of each member's latest plan and latest report."""
+    found = []
+    for member in unit.members:
+        for kind, items in (("plan", member.plans), ("report", member.reports)):
+            dated = [(doc.feed_date() or dt.date.min, key, doc) for key, doc in items.items()]
+            if dated:
+                _, key, doc = max(dated, key=lambda d: (d[0], d[1]))
+                when = doc.period_text if isinstance(doc, Report) else doc.reference
+                found.append((member, kind, key, doc.title, when))
+    return found
+
+
+def external(member: ResolvedUnit, page: Route) -> str:
+    """A page of a member's own site."""
+    return absolute(member.unit.site_url, page)
+
+
+def context(unit: ResolvedUnit, here: Route, published: dict[str, Published] | None = None) -> dict[str, object]:
+    """What the province templates read."""
+    rows = rollup_rows(unit, published)
+    quarters = trend(unit.members)
+    links: dict[str, Callable[..., str]] = {
+        "to": lambda target: here.link_to(target),
+        "site": external,
+        "procedure": lambda member, code: external(member, route(PROCEDURE, code)),
+        "doc": lambda member, kind, key: external(member, route(PLAN if kind == "plan" else REPORT, key)),
+    }
+    return {
+        "rows": rows, "columns": COLUMNS, "quarters": quarters, "trend_chart": trend_chart,
+        "member_trends": [(m, trend([m])) for m in unit.members if _quarterly(m)],
+        "finder": finder(unit), "documents": latest_documents(unit),
+        "pages": {"directory": DIRECTORY, "finder": FINDER, "rollup": ROLLUP, "documents": MEMBER_DOCUMENTS},
+        "sorted_route": rollup_sorted, "data_route": rollup_data, "sorted": lambda column: sorted_rows(rows, column), **links,
+    }
+
+
+PAGES = (
+    (DIRECTORY, "province_directory.md.j2", "Danh bạ đơn vị"),
+    (FINDER, "province_finder.md.j2", "Nộp ở đâu?"),
+    (ROLLUP, "province_rollup.md.j2", "Số liệu các đơn vị"),
+    (MEMBER_DOCUMENTS, "province_documents.md.j2", "Kế hoạch, báo cáo các đơn vị"),
+)
+
+
+# --- pages and open data ---------------------------------------------------------------------------
+
+
+def page_routes(unit: ResolvedUnit) -> list[tuple[Route, str, str | None]]:
+    """(route, template, the column it is sorted by) of every province page of the unit."""
+    if not unit.members:
+        return []
+    found: list[tuple[Route, str, str | None]] = [(r, template, None) for r, template, _ in PAGES]
+    return found + [(rollup_sorted(name), "province_rollup.md.j2", name) for name, _, _ in COLUMNS]
+
+
+def nav_entries(unit: ResolvedUnit) -> list[tuple[str, Route]]:
+    return [(title, r) for r, _, title in PAGES] if unit.members else []
+
+
+def search_entries(unit: ResolvedUnit) -> list[list[str]]:
+    """Each member, and each former name a member lists, as found in the directory; the note says
+    who serves it now, so an old commune's name leads to its successor."""
+    found = []
+    for member in unit.members:
+        profile = member.unit
+        now = f" · nay: {profile.successor.name}" if profile.successor else ""
+        status = f"{profile.status.label}" + (f" {format_date(profile.status_date)}" if profile.status_date else "")
+        found.append([profile.short_name, DIRECTORY.url, f"{profile.level.label} · {status}{now}"])
+        found += [[old.name, DIRECTORY.url, f"Tên cũ · nay: {profile.name}"] for old in profile.predecessors]
+    return found
+
+
+def _share(online: Decimal, whole: Decimal) -> Figure:
+    shown = rate(online, whole)
+    return Figure(Decimal(shown.rstrip("%").replace(".", "").replace(",", ".")), shown, computed=True)
