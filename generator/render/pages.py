@@ -77,11 +77,11 @@ def home_links(unit: ResolvedUnit, registry: Registry = REGISTRY) -> list[HomeLi
             continue
         note = page.home_note.format(count=len(unit.items_of(kind)))
         links.append(HomeLink(page.home_title, note, route(kind)))
-    return links
+    return links + [HomeLink(title, note, where) for title, note, where in province.home_links(unit)]
 
 
 def render_unit(
-    unit: ResolvedUnit, env: jinja2.Environment | None = None, registry: Registry = REGISTRY, published: dict[str, province.Published] | None = None
+    unit: ResolvedUnit, env: jinja2.Environment | None = None, registry: Registry = REGISTRY, held_back: dict[str, province.RollupRow] | None = None
 ) -> dict[str, str]:
     """Every Markdown page of one unit, its search index and feed, and its open data (CSV, JSON and
     the data package), keyed by path inside its docs folder."""
@@ -111,19 +111,19 @@ def render_unit(
         except jinja2.TemplateError as error:
             raise BuildError(f"Mẫu {page.template} lỗi khi tạo {unit.slug}/{here.file}: {error}") from error
     rendered.update(data)
-    rendered.update(render_province(unit, env, shared, published))
+    rendered.update(render_province(unit, env, shared, held_back))
     return rendered
 
 
 def render_province(
-    unit: ResolvedUnit, env: jinja2.Environment, shared: dict[str, Any], published: dict[str, province.Published] | None = None
+    unit: ResolvedUnit, env: jinja2.Environment, shared: dict[str, Any], held_back: dict[str, province.RollupRow] | None = None
 ) -> dict[str, str]:
     """The province pages of a unit with members, and the roll-up's open data (none otherwise)."""
     rendered = {}
     for here, template, column in province.page_routes(unit):
-        context = {**shared, **province.context(unit, here, published), "sort": column}
+        context = {**shared, **province.context(unit, here, held_back), "sort": column}
         try:
             rendered[here.file] = env.get_template(template).render(context)
         except jinja2.TemplateError as error:
             raise BuildError(f"Mẫu {template} lỗi khi tạo {unit.slug}/{here.file}: {error}") from error
-    return rendered | province_data.files(unit, province.rollup_rows(unit, published))
+    return rendered | province_data.files(unit, province.rollup_rows(unit, held_back))

@@ -10,13 +10,14 @@ resolved data, never a second pipeline.
   pre-sorted copy of the table per column, so sorting needs no script;
 - the members' latest plans and reports and their index results.
 
-A member held back by an error at publish time keeps its last published figures: `Published` rows
-read from its live release stand in for its resolved report, marked with their date.
+A member held back by an error at publish time keeps its last published figures: the row the
+province's live release shows for it (publish/province.py) stands in, marked with its date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -94,25 +95,20 @@ def figures(table: DossierStats) -> dict[str, Figure]:
 
 
 @dataclass(frozen=True)
-class Published:
-    """A held-back member's figures, read from its live release: what citizens were last shown."""
-
-    period: str
-    scope: str | None
-    cells: dict[str, Figure]
-    published_on: dt.date
-    report_title: str
-
-
-@dataclass(frozen=True)
 class RollupRow:
-    member: ResolvedUnit
+    """One member's line of the roll-up. `held_back` is set when the member is held back by an error
+    and the row is the one last published (read from the live release by the publish)."""
+
+    slug: str
+    name: str
+    full_name: str
+    site_url: str
     period: str = ""
     scope: str | None = None
     cells: dict[str, Figure] = field(default_factory=dict)
-    report: Route | None = None  # the report's page on the member's site
-    report_title: str = ""
-    published_on: dt.date | None = None  # set when the figures come from the live release
+    report_url: str | None = None  # the report's page on the member's site
+    published_on: dt.date | None = None  # the day of the build that drew these figures (its commit)
+    held_back: bool = False
 
     @property
     def reported(self) -> bool:
@@ -123,7 +119,10 @@ class RollupRow:
 
     @property
     def held_back_note(self) -> str:
-        return f"số liệu đã công bố ngày {format_date(self.published_on)}" if self.published_on else ""
+        if not self.held_back:
+            return ""
+        when = f"ngày {format_date(self.published_on)}" if self.published_on else "lần trước"
+        return f"đơn vị đang bị giữ lại vì lỗi dữ liệu: số liệu đã công bố {when}"
 
 
 def _dated(report: Report) -> dt.date:
@@ -139,20 +138,32 @@ def latest_report(member: ResolvedUnit) -> tuple[str, Report, DossierStats] | No
     return key, report, report.dossier_scopes()[0][1]
 
 
-def rollup_rows(unit: ResolvedUnit, published: dict[str, Published] | None = None) -> list[RollupRow]:
-    """One row per member, in directory order: its latest figures, or its last published ones when
-    it is held back, or none (it did not report)."""
+def build_date() -> dt.date | None:
+    """The day of the commit this run builds (SOURCE_DATE_EPOCH, set by the build), so two builds of
+    one commit are byte-identical; None outside a commit."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else None
+
+
+def rollup_rows(unit: ResolvedUnit, held_back: dict[str, RollupRow] | None = None) -> list[RollupRow]:
+    """One row per member, in directory order: its latest figures, or none (it did not report). A
+    member held back by an error at publish time keeps the row last published, dated; a held-back
+    member whose unit.yml no longer loads is still listed, after the others."""
+    held_back = held_back or {}
+    today = build_date()
     rows = []
     for member in unit.members:
-        held = (published or {}).get(member.slug)
-        if held is not None:
-            rows.append(RollupRow(member, held.period, held.scope, held.cells, None, held.report_title, held.published_on))
+        profile = member.unit
+        if member.slug in held_back:
+            rows.append(held_back[member.slug])
         elif (latest := latest_report(member)) is not None:
             key, report, table = latest
-            rows.append(RollupRow(member, report.period_text, table.scope, figures(table), route(REPORT, key), report.title))
+            report_url = absolute(profile.site_url, route(REPORT, key))
+            rows.append(RollupRow(member.slug, profile.short_name, profile.name, profile.site_url, report.period_text, table.scope, figures(table), report_url, today))
         else:
-            rows.append(RollupRow(member))
-    return rows
+            rows.append(RollupRow(member.slug, profile.short_name, profile.name, profile.site_url, published_on=today))
+    listed = {m.slug for m in unit.members}
+    return rows + [row for slug, row in sorted(held_back.items()) if slug not in listed]
 
 
 def sorted_rows(rows: list[RollupRow], column: str | None) -> list[RollupRow]:
@@ -243,9 +254,9 @@ def external(member: ResolvedUnit, page: Route) -> str:
     return absolute(member.unit.site_url, page)
 
 
-def context(unit: ResolvedUnit, here: Route, published: dict[str, Published] | None = None) -> dict[str, object]:
+def context(unit: ResolvedUnit, here: Route, held_back: dict[str, RollupRow] | None = None) -> dict[str, object]:
     """What the province templates read."""
-    rows = rollup_rows(unit, published)
+    rows = rollup_rows(unit, held_back)
     quarters = trend(unit.members)
     links: dict[str, Callable[..., str]] = {
         "to": lambda target: here.link_to(target),
@@ -268,6 +279,12 @@ PAGES = (
     (ROLLUP, "province_rollup.md.j2", "Số liệu các đơn vị"),
     (MEMBER_DOCUMENTS, "province_documents.md.j2", "Kế hoạch, báo cáo các đơn vị"),
 )
+HOME_NOTES = {
+    DIRECTORY: "{count} đơn vị, cả xã, huyện cũ: tình trạng sau sắp xếp và nơi nay tiếp nhận hồ sơ.",
+    FINDER: "Thủ tục nào, nộp ở đơn vị nào, thời hạn và phí tại từng nơi.",
+    ROLLUP: "Số hồ sơ tiếp nhận, giải quyết của từng đơn vị, đúng như báo cáo.",
+    MEMBER_DOCUMENTS: "Kế hoạch, báo cáo mới nhất và kết quả các chỉ số của từng đơn vị.",
+}
 
 
 # --- pages and open data ---------------------------------------------------------------------------
@@ -279,6 +296,13 @@ def page_routes(unit: ResolvedUnit) -> list[tuple[Route, str, str | None]]:
         return []
     found: list[tuple[Route, str, str | None]] = [(r, template, None) for r, template, _ in PAGES]
     return found + [(rollup_sorted(name), "province_rollup.md.j2", name) for name, _, _ in COLUMNS]
+
+
+def home_links(unit: ResolvedUnit) -> list[tuple[str, str, Route]]:
+    """(title, note, route) of the province pages, for the home page."""
+    if not unit.members:
+        return []
+    return [(title, HOME_NOTES[r].format(count=len(unit.members)), r) for r, _, title in PAGES]
 
 
 def nav_entries(unit: ResolvedUnit) -> list[tuple[str, Route]]:

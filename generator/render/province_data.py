@@ -12,7 +12,7 @@ from typing import Any
 
 from ..content_types import REPORT
 from ..resolve import ResolvedUnit
-from ..routes import DATA_FOLDER, DATA_FORMATS, DATA_PACKAGE, ROLLUP, ROLLUP_TABLE, absolute, rollup_data
+from ..routes import DATA_FOLDER, DATA_FORMATS, DATA_PACKAGE, ROLLUP, ROLLUP_TABLE, rollup_data
 from . import open_data
 from .open_data import Cell, Column
 from .province import COLUMNS, RollupRow
@@ -22,8 +22,11 @@ ROLLUP_COLUMNS = (
     Column("unit_name", "string", "Đơn vị", "Tên đơn vị"),
     Column("period", "string", "Kỳ báo cáo", "Kỳ của báo cáo có số liệu, như trang ghi"),
     Column("scope", "string", "Phạm vi", "Phạm vi của bảng số liệu, nếu báo cáo ghi"),
+    Column("short_name", "string", "Tên ngắn", "Tên ngắn của đơn vị, như trang ghi"),
+    Column("site_url", "string", "Trang của đơn vị", "Địa chỉ trang của đơn vị"),
     Column("report_page", "string", "Báo cáo", "Trang của báo cáo trên trang của đơn vị"),
-    Column("published_on", "date", "Ngày công bố", "Khi đơn vị bị giữ lại vì lỗi: ngày công bố số liệu đang hiển thị; trống là số liệu mới"),
+    Column("published_on", "date", "Ngày công bố", "Ngày (theo commit) của lần đăng đã tính các số của dòng này"),
+    Column("held_back", "boolean", "Bị giữ lại", "true khi đơn vị đang bị giữ lại vì lỗi dữ liệu: dòng là số liệu đã công bố ngày «published_on»"),
     *(
         column
         for name, title, description in COLUMNS
@@ -38,12 +41,15 @@ ROLLUP_COLUMNS = (
 
 def row(r: RollupRow) -> dict[str, Cell]:
     found: dict[str, Cell] = {
-        "unit": r.member.slug,
-        "unit_name": r.member.unit.name,
+        "unit": r.slug,
+        "unit_name": r.full_name,
+        "short_name": r.name,
+        "site_url": r.site_url,
         "period": r.period or None,
         "scope": r.scope,
-        "report_page": absolute(r.member.unit.site_url, r.report) if r.report else None,
+        "report_page": r.report_url,
         "published_on": r.published_on.isoformat() if r.published_on else None,
+        "held_back": r.held_back,
     }
     for name, _, _ in COLUMNS:
         cell = r.cell(name)
