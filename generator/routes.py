@@ -86,10 +86,15 @@ def data_route(kind: ContentType[Any], key: str | None = None, fmt: str = "csv")
 # procedure finder, the roll-up of dossier figures (with one pre-sorted copy per column, so sorting
 # needs no script) and the members' latest plans and reports.
 DIRECTORY = Route("don-vi.md")
-FINDER = Route("nop-o-dau.md")
+FINDER = Route("nop-o-dau/index.md")
 ROLLUP = Route("so-lieu-don-vi/index.md")
 MEMBER_DOCUMENTS = Route("van-ban-don-vi.md")
 ROLLUP_TABLE = "so-lieu-don-vi"
+
+
+def finder_page(code: str) -> Route:
+    """«Nộp ở đâu?» for one procedure: the units that handle it (`nop-o-dau/1.000593/`)."""
+    return Route(f"nop-o-dau/{code}.md")
 
 
 def rollup_sorted(column: str) -> Route:

@@ -119,11 +119,13 @@ def render_province(
     unit: ResolvedUnit, env: jinja2.Environment, shared: dict[str, Any], held_back: dict[str, province.RollupRow] | None = None
 ) -> dict[str, str]:
     """The province pages of a unit with members, and the roll-up's open data (none otherwise)."""
+    if not unit.members:
+        return {}
+    common = {**shared, **province.context(unit, held_back)}
     rendered = {}
-    for here, template, column in province.page_routes(unit):
-        context = {**shared, **province.context(unit, here, held_back), "sort": column}
+    for here, template, key in province.page_routes(unit, common["finder"]):
         try:
-            rendered[here.file] = env.get_template(template).render(context)
+            rendered[here.file] = env.get_template(template).render({**common, **province.page_context(here, key)})
         except jinja2.TemplateError as error:
             raise BuildError(f"Mẫu {template} lỗi khi tạo {unit.slug}/{here.file}: {error}") from error
-    return rendered | province_data.files(unit, province.rollup_rows(unit, held_back))
+    return rendered | province_data.files(unit, common["rows"])

@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from ..content_types import PLAN, PROCEDURE, REPORT
 from ..resolve import ResolvedUnit, UnitProcedure
-from ..routes import DIRECTORY, FINDER, MEMBER_DOCUMENTS, ROLLUP, Route, absolute, rollup_data, rollup_sorted, route
+from ..routes import DIRECTORY, FINDER, MEMBER_DOCUMENTS, ROLLUP, Route, absolute, finder_page, rollup_data, rollup_sorted, route
 from ..schema.documents import MONTHS_OF_QUARTER, DossierStats, Report
 from ..schema.types import format_date
 from .charts import bar_chart
@@ -224,7 +224,12 @@ class FinderEntry:
 
     code: str
     title: str
+    field_name: str
     handlers: list[tuple[ResolvedUnit, UnitProcedure]]
+
+    @property
+    def code_text(self) -> str:
+        return self.handlers[0][1].code_text
 
 
 def finder(unit: ResolvedUnit) -> list[FinderEntry]:
@@ -232,8 +237,8 @@ def finder(unit: ResolvedUnit) -> list[FinderEntry]:
     for member in unit.members:
         for item in member.procedures:
             found.setdefault(item.code, []).append((member, item))
-    entries = [FinderEntry(code, handlers[0][1].title, handlers) for code, handlers in found.items()]
-    return sorted(entries, key=lambda e: (e.title, e.code))
+    entries = [FinderEntry(code, handlers[0][1].title, handlers[0][1].field_name, handlers) for code, handlers in found.items()]
+    return sorted(entries, key=lambda e: (e.field_name, e.title, e.code))
 
 
 def latest_documents(unit: ResolvedUnit) -> list[tuple[ResolvedUnit, str, str, str, str]]:
@@ -254,23 +259,28 @@ def external(member: ResolvedUnit, page: Route) -> str:
     return absolute(member.unit.site_url, page)
 
 
-def context(unit: ResolvedUnit, here: Route, held_back: dict[str, RollupRow] | None = None) -> dict[str, object]:
-    """What the province templates read."""
+def context(unit: ResolvedUnit, held_back: dict[str, RollupRow] | None = None) -> dict[str, object]:
+    """What the province templates read, computed once per province (every page shares it)."""
     rows = rollup_rows(unit, held_back)
-    quarters = trend(unit.members)
-    links: dict[str, Callable[..., str]] = {
-        "to": lambda target: here.link_to(target),
+    entries = finder(unit)
+    return {
+        "rows": rows, "columns": COLUMNS, "quarters": trend(unit.members), "trend_chart": trend_chart,
+        "member_trends": [(m, trend([m])) for m in unit.members if _quarterly(m)],
+        "finder": entries, "finder_entries": {e.code: e for e in entries}, "documents": latest_documents(unit),
+        "pages": {"directory": DIRECTORY, "finder": FINDER, "rollup": ROLLUP, "documents": MEMBER_DOCUMENTS},
+        "sorted_route": rollup_sorted, "finder_page": finder_page, "data_route": rollup_data,
+        "sorted": lambda column: sorted_rows(rows, column),
         "site": external,
         "procedure": lambda member, code: external(member, route(PROCEDURE, code)),
         "doc": lambda member, kind, key: external(member, route(PLAN if kind == "plan" else REPORT, key)),
     }
-    return {
-        "rows": rows, "columns": COLUMNS, "quarters": quarters, "trend_chart": trend_chart,
-        "member_trends": [(m, trend([m])) for m in unit.members if _quarterly(m)],
-        "finder": finder(unit), "documents": latest_documents(unit),
-        "pages": {"directory": DIRECTORY, "finder": FINDER, "rollup": ROLLUP, "documents": MEMBER_DOCUMENTS},
-        "sorted_route": rollup_sorted, "data_route": rollup_data, "sorted": lambda column: sorted_rows(rows, column), **links,
-    }
+
+
+def page_context(here: Route, key: str | None) -> dict[str, object]:
+    """What differs from page to page: relative links from this page, and its key (the column a
+    sorted copy is sorted by, or the procedure of a finder page)."""
+    to: Callable[[Route], str] = here.link_to
+    return {"to": to, "key": key, "sort": key}
 
 
 PAGES = (
@@ -290,12 +300,14 @@ HOME_NOTES = {
 # --- pages and open data ---------------------------------------------------------------------------
 
 
-def page_routes(unit: ResolvedUnit) -> list[tuple[Route, str, str | None]]:
-    """(route, template, the column it is sorted by) of every province page of the unit."""
+def page_routes(unit: ResolvedUnit, entries: list[FinderEntry]) -> list[tuple[Route, str, str | None]]:
+    """(route, template, key) of every province page of the unit: the key is the column a sorted
+    copy of the roll-up is sorted by, or the procedure of a finder page."""
     if not unit.members:
         return []
     found: list[tuple[Route, str, str | None]] = [(r, template, None) for r, template, _ in PAGES]
-    return found + [(rollup_sorted(name), "province_rollup.md.j2", name) for name, _, _ in COLUMNS]
+    found += [(rollup_sorted(name), "province_rollup.md.j2", name) for name, _, _ in COLUMNS]
+    return found + [(finder_page(e.code), "province_procedure.md.j2", e.code) for e in entries]
 
 
 def home_links(unit: ResolvedUnit) -> list[tuple[str, str, Route]]:
@@ -319,7 +331,7 @@ def search_entries(unit: ResolvedUnit) -> list[list[str]]:
         status = f"{profile.status.label}" + (f" {format_date(profile.status_date)}" if profile.status_date else "")
         found.append([profile.short_name, DIRECTORY.url, f"{profile.level.label} · {status}{now}"])
         found += [[old.name, DIRECTORY.url, f"Tên cũ · nay: {profile.name}"] for old in profile.predecessors]
-    return found
+    return found + [[e.title, finder_page(e.code).url, f"Nộp ở đâu? · {len(e.handlers)} đơn vị"] for e in finder(unit)]
 
 
 def _share(online: Decimal, whole: Decimal) -> Figure:
