@@ -231,6 +231,22 @@ class FinderEntry:
     def code_text(self) -> str:
         return self.handlers[0][1].code_text
 
+    @property
+    def as_catalog(self) -> list[tuple[ResolvedUnit, UnitProcedure]]:
+        """The members that handle it as the catalog says (no local place, time limit, fee or note):
+        listed once, by name, so the page grows by a link per member, not a block."""
+        return [h for h in self.handlers if not _local(h[1])]
+
+    @property
+    def local(self) -> list[tuple[ResolvedUnit, UnitProcedure]]:
+        """The members with a local difference, each shown with it."""
+        return [h for h in self.handlers if _local(h[1])]
+
+
+def _local(item: UnitProcedure) -> bool:
+    local = item.local
+    return any((local.where, local.time_limit, local.fee, local.exemption, local.note))
+
 
 def finder(unit: ResolvedUnit) -> list[FinderEntry]:
     found: dict[str, list[tuple[ResolvedUnit, UnitProcedure]]] = {}
