@@ -32,8 +32,9 @@ CHROME_FLAGS = (
     "--disable-background-networking --disable-component-update --disable-sync"
 )
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-# Two units cover every page type; each gets a loopback name Chromium treats as a secure origin.
-HOSTS = {"127.0.0.1": "son-thuong", "localhost": "tra-bong"}
+# Three units cover every page type; each gets a loopback name Chromium treats as a secure origin
+# (Chromium resolves every *.localhost name to the loopback address itself).
+HOSTS = {"127.0.0.1": "son-thuong", "localhost": "tra-bong", "quang-ngai.localhost": "quang-ngai"}
 PAGES = [
     ("home", "127.0.0.1", "/"),
     ("procedure index", "127.0.0.1", "/thu-tuc/"),
@@ -44,6 +45,13 @@ PAGES = [
     ("contacts", "127.0.0.1", "/lien-he/"),
     # The 404 page itself: Lighthouse refuses to audit a response whose status is 404.
     ("404", "127.0.0.1", "/404.html"),
+    # The province pages over Quảng Ngãi's units.
+    ("province directory", "quang-ngai.localhost", "/don-vi/"),
+    ("province finder", "quang-ngai.localhost", "/nop-o-dau/"),
+    ("province finder procedure", "quang-ngai.localhost", "/nop-o-dau/1.000593/"),
+    ("province roll-up", "quang-ngai.localhost", "/so-lieu-don-vi/"),
+    ("province roll-up sorted", "quang-ngai.localhost", "/so-lieu-don-vi/theo-received/"),
+    ("province plans and reports", "quang-ngai.localhost", "/van-ban-don-vi/"),
 ]
 
 

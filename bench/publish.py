@@ -142,7 +142,7 @@ def main() -> None:
     report = {
         "engine": engine_name(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "units": args.communes + args.departments, "catalog": args.procedures, "live pages": pages,
+        "units": args.communes + args.departments + 1, "catalog": args.procedures, "live pages": pages,
         "live output bytes": live, "output bytes with kept releases": du(dest),
         "runs": {name: {"seconds": round(s, 1), "peak memory MB": round(m / 2**20), "summary": line}
                  for name, (s, m, line) in results.items()},

@@ -9,6 +9,9 @@ apart (`make bench-scaling`). Linear growth shows as a ratio near 10; the square
     generator/resolve/warnings.py) over a plan of 10 KB then 100 KB, half of it runs of 5,000 digits;
 (d) the same scan over ten paragraphs, each a document number followed by a run of spaces and no
     «ngày», of 1,000 then 10,000 characters (two `\s*` in a row once split every run every way).
+(e) the province pages of Quảng Ngãi (generator/render/province.py): members × quarterly reports,
+    17 units × 8 reports then 170 × 8 (units × reports ten times larger), each unit handling the
+    bundled procedures plus 20 synthetic ones.
 
 Each project is written under a temporary folder from the bundled content plus synthetic records
 (marked as such), loaded once, and only the step itself is timed (best of `--repeat`).
@@ -31,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from synthetic import procedure_yaml  # noqa: E402
+from synthetic import procedure_yaml, report_yaml  # noqa: E402
 
 from generator.content_types import PLAN  # noqa: E402
 from generator.load import Project, load_project  # noqa: E402
@@ -141,6 +144,33 @@ def plan_scan(root: Path, paragraphs: list[str], citations: int, repeat: int) ->
     return best(lambda: list(_citations(located)), repeat)
 
 
+def province_pages(tmp: Path, members: int, reports: int, repeat: int) -> float:
+    root = bundled(tmp / f"province-{members}")
+    codes = [f"5.{i:06d}" for i in range(1, 21)]
+    add_procedures(root, codes)
+    rng = random.Random(2025)
+    for i in range(1, members + 1):
+        folder = root / "units" / f"xa-tong-hop-{i:03d}"
+        (folder / "reports").mkdir(parents=True)
+        name = f"Xã Tổng Hợp {i}"
+        (folder / "unit.yml").write_text(
+            f"name: Ủy ban nhân dân {name.lower()}\nshort_name: {name}\nlevel: commune\nprovince: Quảng Ngãi\n"
+            f"site_url: https://xa-tong-hop-{i:03d}.example.gov.vn/\n", encoding="utf-8")
+        (folder / "procedures.yml").write_text(
+            "procedures:\n" + "".join(f'  - code: "{c}"\n    where: Bộ phận một cửa {name}\n' for c in ["1.000593", *codes]), encoding="utf-8")
+        for q in range(reports):
+            year, quarter = 2024 + q // 4, q % 4 + 1
+            text = report_yaml(name, rng).replace("date: 20/06/2025", f"date: 20/{3 * quarter:02d}/{year}")
+            text = text.replace("year: '2025'\n  quarter: '2'", f"year: '{year}'\n  quarter: '{quarter}'")
+            (folder / "reports" / f"{year}-q{quarter}.yml").write_text(text, encoding="utf-8")
+    units, problems = resolve(loaded(root))
+    province = units["quang-ngai"]
+    assert len(province.members) == members + 3, len(province.members)  # and Sơn Thượng, Ba Tơ, Trà Bồng
+    pages = render_unit(province)
+    assert sum(name.startswith("nop-o-dau/") for name in pages) == 2 + len(codes) + 1
+    return best(lambda: render_unit(province), repeat)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
@@ -154,6 +184,8 @@ def main() -> None:
          lambda t: citation_scan(t, 10, args.repeat), lambda t: citation_scan(t, 100, args.repeat)),
         ("(d) quét trích dẫn, dãy dấu cách", "10 KB", "100 KB",
          lambda t: space_runs_scan(t, 10, args.repeat), lambda t: space_runs_scan(t, 100, args.repeat)),
+        ("(e) trang cấp tỉnh", "17 đơn vị × 8 báo cáo", "170 đơn vị × 8 báo cáo",
+         lambda t: province_pages(t, 17, 8, args.repeat), lambda t: province_pages(t, 170, 8, args.repeat)),
     ]
     print(f"{'đường':<32} {'nhỏ':>29} {'lớn (×10)':>31} {'tỉ lệ':>6}")
     for name, small_label, large_label, small, large in cases:

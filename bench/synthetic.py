@@ -108,6 +108,9 @@ def generate(out: Path, procedures: int, communes: int, departments: int, seed: 
         )
         (folder / "plans" / "2025.yml").write_text(plan_yaml(name, rng), encoding="utf-8")
         (folder / "reports" / "2025-q2.yml").write_text(report_yaml(name, rng), encoding="utf-8")
+    province = out / "units" / "tinh-tong-hop"  # the province: its pages are over every unit above
+    province.mkdir()
+    (province / "unit.yml").write_text(unit_yaml("tinh-tong-hop", "Tỉnh Tổng Hợp", "province"), encoding="utf-8")
     return out
 
 

@@ -29,8 +29,14 @@ PAGE_TYPES = {
     "report": "bao-cao/*/index.html",
     "contacts": "lien-he/index.html",
     "404": "404.html",
+    "units directory": "don-vi/index.html",
+    "finder": "nop-o-dau/index.html",
+    "finder procedure": "nop-o-dau/*/index.html",
+    "roll-up": "so-lieu-don-vi/index.html",
+    "roll-up sorted": "so-lieu-don-vi/*/index.html",
+    "units' documents": "van-ban-don-vi/index.html",
 }
-LIMITS = {"procedure": 40 * 1024}
+LIMITS = {"procedure": 40 * 1024, **dict.fromkeys(("units directory", "finder", "finder procedure", "roll-up", "roll-up sorted", "units' documents"), 40 * 1024)}
 COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}  # as `cchc publish` precompresses
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

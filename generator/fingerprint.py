@@ -104,13 +104,15 @@ def unit_digest(root: Path, unit: ResolvedUnit, shared: str, records: dict[str, 
     """The digest of everything one unit's site is built from. `records` (filled as it goes) holds
     each catalog record's own digest, so a record that 150 units use is read once per run."""
     digest = hashlib.sha256(shared.encode())
-    for path in _files(root / "units" / unit.slug):
-        _add_file(digest, root, path)
-    codes = {item.code for item in unit.procedures} | {
-        item.record.replaced_by for item in unit.procedures if item.record.replaced_by
-    }
-    for key, day in sorted(unit.scheduled.items()):  # due later, left off: the digest changes the day it appears
-        digest.update(f"scheduled {key} {day.isoformat()}\n".encode())
+    # A province's pages show its members' data: an edit to a member rebuilds the province too.
+    for slug in [unit.slug, *(m.slug for m in unit.members)]:
+        for path in _files(root / "units" / slug):
+            _add_file(digest, root, path)
+    procedures = [item for u in [unit, *unit.members] for item in u.procedures]
+    codes = {item.code for item in procedures} | {item.record.replaced_by for item in procedures if item.record.replaced_by}
+    for source in [unit, *unit.members]:  # due later, left off: the digest changes the day it appears
+        for key, day in sorted(source.scheduled.items()):
+            digest.update(f"scheduled {source.slug}/{key} {day.isoformat()}\n".encode())
     records = {} if records is None else records
     for code in sorted(codes):
         if code not in records:

@@ -80,3 +80,37 @@ def data_route(kind: ContentType[Any], key: str | None = None, fmt: str = "csv")
     if fmt not in DATA_FORMATS:
         raise ValueError(f"no open-data format {fmt!r}")
     return Route(f"{DATA_FOLDER}/{data_table(kind, key)}.{fmt}")
+
+
+# The province pages of a unit that has members (render/province.py): the units directory, the
+# procedure finder, the roll-up of dossier figures (with one pre-sorted copy per column, so sorting
+# needs no script) and the members' latest plans and reports.
+DIRECTORY = Route("don-vi.md")
+FINDER = Route("nop-o-dau/index.md")
+ROLLUP = Route("so-lieu-don-vi/index.md")
+MEMBER_DOCUMENTS = Route("van-ban-don-vi.md")
+ROLLUP_TABLE = "so-lieu-don-vi"
+
+
+def finder_page(code: str) -> Route:
+    """«Nộp ở đâu?» for one procedure: the units that handle it (`nop-o-dau/1.000593/`)."""
+    return Route(f"nop-o-dau/{code}.md")
+
+
+def rollup_sorted(column: str) -> Route:
+    """The roll-up sorted by one column, largest first (`so-lieu-don-vi/theo-received/`)."""
+    return Route(f"{ROLLUP_TABLE}/theo-{column}.md")
+
+
+def rollup_data(fmt: str) -> Route:
+    """The roll-up's open data: its CSV or JSON file, or the unit's data package."""
+    if fmt == "package":
+        return DATA_PACKAGE
+    if fmt not in DATA_FORMATS:
+        raise ValueError(f"no open-data format {fmt!r}")
+    return Route(f"{DATA_FOLDER}/{ROLLUP_TABLE}.{fmt}")
+
+
+def absolute(site_url: str, page: Route) -> str:
+    """A page of another unit's site, by that site's public address (cross-site links)."""
+    return site_url.rstrip("/") + "/" + page.url

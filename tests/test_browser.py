@@ -27,7 +27,12 @@ def page_types(site: Path) -> list[str]:
             first = sorted(p for p in folder.iterdir() if p.is_dir())
             if first:
                 paths.append(f"{section}/{first[0].name}/")
-    return paths
+    # A province's pages over its units (render/province.py).
+    for path in ("don-vi/", "nop-o-dau/", "so-lieu-don-vi/", "so-lieu-don-vi/theo-received/", "van-ban-don-vi/"):
+        if (site / path / "index.html").is_file():
+            paths.append(path)
+    finders = sorted(p for p in (site / "nop-o-dau").iterdir() if p.is_dir()) if (site / "nop-o-dau").is_dir() else []
+    return paths + [f"nop-o-dau/{finders[0].name}/"] if finders else paths
 
 
 @pytest.mark.parametrize("slug", UNITS)

@@ -184,6 +184,72 @@ def check_procedures(site: Path) -> list[dict[str, str]]:
     return rows
 
 
+class _Rollup(HTMLParser):
+    """The province roll-up's table as a citizen reads it: per row, the unit and each cell's text
+    (the label a phone shows before a figure taken off)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self._in_table = self._in_body = self._label = False
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "table" and "cchc-rollup" in classes:
+            self._in_table = True
+        elif self._in_table and tag == "tbody":
+            self._in_body = True
+        elif self._in_body and tag == "tr":
+            self.rows.append([])
+        elif self._in_body and tag in ("th", "td"):
+            self._cell = []
+        elif self._cell is not None and tag == "span" and "cchc-rollup__label" in classes:
+            self._label = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span":
+            self._label = False
+        elif tag in ("th", "td") and self._cell is not None:
+            self.rows[-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "table":
+            self._in_table = self._in_body = False
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None and not self._label:
+            self._cell.append(data)
+
+
+ROLLUP_FIGURES = ("received", "resolved", "on_time", "late", "pending", "online_share")
+
+
+def check_rollup(site: Path) -> list[dict[str, str]]:
+    """The province roll-up's table and its data files hold the same figures, row by row: each
+    cell is the figure as published (Vietnamese notation), «(tính)» after a computed one, and the
+    machine value is that figure's value."""
+    url = "so-lieu-don-vi/"
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    table = _Rollup()
+    table.feed(html)
+    rows = read_data(data_files(site, url, read_page(site, url)))
+    reported = [r for r in rows if r["period"]]
+    assert len(table.rows) == len(reported)
+    for shown, row in zip(table.rows, reported, strict=True):
+        assert shown[0] == row["short_name"]
+        assert shown[1].startswith(row["period"])
+        for cell, name in zip(shown[2:], ROLLUP_FIGURES, strict=True):
+            written = row[f"{name}_as_published"] + (" (tính)" if row[f"{name}_computed"] == "true" else "")
+            assert cell == written
+            if row[name]:
+                assert MACHINE.fullmatch(row[name])
+                assert vietnamese(row[f"{name}_as_published"])[1] == Decimal(row[name])
+    for row in rows:
+        if not row["period"]:
+            assert row["short_name"] in html.split("Chưa có báo cáo số liệu giải quyết hồ sơ:")[1], f"{row['unit']} not named"
+    return rows
+
+
 @pytest.mark.parametrize("slug", UNITS)
 def test_the_data_of_every_bundled_unit_validates_and_matches_its_pages(built, slug):
     site = built / "site" / slug
@@ -192,6 +258,8 @@ def test_the_data_of_every_bundled_unit_validates_and_matches_its_pages(built, s
         checked += len(check_report(site, url))
     if (site / "thu-tuc" / "index.html").is_file():
         checked += len(check_procedures(site))
+    if (site / "so-lieu-don-vi" / "index.html").is_file():
+        checked += len(check_rollup(site))
     package = site / "du-lieu" / "datapackage.json"
     if not checked:
         assert not package.exists()

@@ -15,7 +15,7 @@ from test_validation import edit
 from generator.publish.policy import shard_of
 from generator.site.links import broken_links_in as broken_links
 
-UNITS = ["ba-to", "chi-lang-nam", "so-ngoai-vu-tay-ninh", "son-thuong", "tra-bong"]
+UNITS = ["ba-to", "chi-lang-nam", "quang-ngai", "so-ngoai-vu-tay-ninh", "son-thuong", "tra-bong"]
 
 
 def publish(project: Path, dest: Path, *args: str, env: dict | None = None):
@@ -36,7 +36,7 @@ def test_first_publish_makes_every_unit_live_with_checked_complete_releases(proj
         assert (site / "sitemap.xml").is_file() and (site / "robots.txt").is_file() and (site / "feed.xml").is_file()
         assert broken_links(site.resolve()) == []
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
-    assert (report["built"], report["failed"]) == (5, 0)
+    assert (report["built"], report["failed"]) == (len(UNITS), 0)
     assert {u["slug"]: u["status"] for u in report["units"]} == dict.fromkeys(UNITS, "built")
     assert "sonthuong.sonha.quangngai.gov.vn son-thuong;" in (dest / "units.map").read_text(encoding="utf-8")
 
@@ -53,7 +53,7 @@ def test_the_same_publish_again_builds_and_switches_nothing(project, tmp_path):
     # the serving map holds the same lines, so it is not rewritten: nginx's file keeps its inode and time
     assert {name: ((dest / name).stat().st_ino, (dest / name).stat().st_mtime_ns) for name in serving} == serving
     report = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
-    assert (report["built"], report["unchanged"], report["pages"]) == (0, 5, 0)
+    assert (report["built"], report["unchanged"], report["pages"]) == (0, len(UNITS), 0)
 
 
 def test_a_broken_unit_keeps_its_live_release_while_another_units_edit_goes_live(project, tmp_path):
@@ -79,8 +79,9 @@ def test_a_broken_catalog_record_blocks_only_the_units_that_use_it(project, tmp_
     run = publish(project, dest, "--report", str(tmp_path / "r.json"))
     assert run.code == 1
     status = {u["slug"]: u["status"] for u in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["units"]}
+    # Quảng Ngãi's pages show Trà Bồng's profile (its directory), so its edit rebuilds the province too.
     assert status == {"ba-to": "unchanged", "chi-lang-nam": "failed", "so-ngoai-vu-tay-ninh": "unchanged",
-                      "son-thuong": "failed", "tra-bong": "built"}
+                      "son-thuong": "failed", "tra-bong": "built", "quang-ngai": "built"}
 
 
 def test_rollback_puts_the_previous_release_back(project, tmp_path):
@@ -192,7 +193,7 @@ def test_adding_units_moves_no_existing_unit_and_every_machine_agrees():
 def test_plain_progress_lines_outside_a_terminal(project, tmp_path):
     run = publish(project, tmp_path / "www")
     lines = [line for line in run.err.splitlines() if line.startswith("[")]
-    assert len(lines) == 5 and all(": đã dựng (" in line for line in lines)
+    assert len(lines) == len(UNITS) and all(": đã dựng (" in line for line in lines)
     assert run.out.startswith("Xong trong ")
 
 

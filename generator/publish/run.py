@@ -37,6 +37,7 @@ from . import serving
 from .lock import DestinationLock
 from .policy import blocked_units, in_shard
 from .progress import Progress
+from .province import held_back_rows
 from .releases import IncompleteRelease, UnitReleases
 from .summary import Outcome, print_summary, summary
 from .workers import FAULTS, Stopped, Task, fault_of, run_builds
@@ -195,7 +196,7 @@ def _publish_locked(root: Path, dest: Path, keep: int, jobs: int, shard: str | N
         if outcome in done and remote.get(outcome.slug) != outcome.release:
             _switch(dest, outcome, keep)  # a reused release goes live; pruning first frees room for builds
         progress.update(outcome)
-    tasks = [Task(units[s], to_build[s], host_of(units[s].unit.site_url))
+    tasks = [Task(units[s], to_build[s], host_of(units[s].unit.site_url), held_back_rows(dest, units[s], set(blocked)))
              for s in sorted(to_build, key=lambda s: (-len(units[s].procedures), s))]  # largest first: every core busy to the end
     built = []
     with closing(run_builds(root, dest, tasks, jobs, lock_fd, halt=lambda o: o.fault in FAULT_MESSAGES)) as results:

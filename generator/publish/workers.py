@@ -19,13 +19,14 @@ import shutil
 import signal
 import time
 from collections.abc import Callable, Generator, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from ..problems import CchcError
 from ..render import render_unit
+from ..render.province import RollupRow
 from ..resolve import ResolvedUnit
 from ..site import UnitPaths, build_site, quiet_mkdocs, write_sources
 from .precompress import precompress
@@ -54,6 +55,7 @@ class Task:
     unit: ResolvedUnit
     release: str
     host: str
+    held_back: dict[str, RollupRow] = field(default_factory=dict)  # a province's held-back members
 
 
 def fault_of(error: BaseException, dest: Path | None = None) -> str:
@@ -82,7 +84,7 @@ def build_release(root: Path, dest: Path, task: Task) -> Outcome:
         staging = releases.staging(release_id)
         quiet_mkdocs()
         paths = UnitPaths(root, unit.slug, work=work, out=staging)
-        write_sources(unit, render_unit(unit), paths)
+        write_sources(unit, render_unit(unit, held_back=task.held_back), paths)
         build_site(paths)
         # links and anchors were checked by the build's own MkDocs events (site/events.py)
         precompress(staging)

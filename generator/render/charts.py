@@ -140,24 +140,31 @@ def dossier_chart(table: DossierStats, chart_id: str) -> str:
     ]
     if not rows:
         return ""
-    largest = max([r.amount.value for r in rows if r.amount] + [Decimal(1)])
-    height = ROW * len(rows) + 6
     scope = f" ({table.scope})" if table.scope else ""
-    title = f"Tình hình giải quyết hồ sơ{scope}"
-    summary = "; ".join(f"{r.label}: {r.value}" for r in rows)
+    bars = [(r.label, r.amount.value if r.amount else Decimal(0), r.value, r.group) for r in rows]
+    return bar_chart(f"Tình hình giải quyết hồ sơ{scope}", bars, chart_id, "Số liệu chi tiết ở danh sách trên.")
+
+
+def bar_chart(title: str, bars: list[tuple[str, Decimal, str, str]], chart_id: str, caption: str) -> str:
+    """One line of HTML: a figure holding an SVG of labelled horizontal bars (label, value, the
+    value as shown, the colour's group), with a title and a description for screen readers."""
+    if not bars:
+        return ""
+    largest = max([value for _, value, _, _ in bars] + [Decimal(1)])
+    height = ROW * len(bars) + 6
+    summary = "; ".join(f"{label}: {text}" for label, _, text, _ in bars)
     parts = [
         f'<figure class="cchc-chart"><svg role="img" viewBox="0 0 {WIDTH} {height}" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(summary)}.</desc>',
     ]
-    for i, r in enumerate(rows):
+    for i, (label, value, text, group) in enumerate(bars):
         y = 4 + i * ROW
-        value = r.amount.value if r.amount else Decimal(0)
         bar = max(round(BAR_WIDTH * value / largest), 2)
         parts.append(
-            f'<text x="0" y="{y + 14}" font-size="14" fill="#1a1a1a">{escape(r.label)}</text>'
-            f'<rect x="0" y="{y + 20}" width="{bar}" height="16" fill="{BAR_COLOURS[r.group]}"/>'
-            f'<text x="{bar + 6}" y="{y + 33}" font-size="14" fill="#1a1a1a">{escape(r.value)}</text>'
+            f'<text x="0" y="{y + 14}" font-size="14" fill="#1a1a1a">{escape(label)}</text>'
+            f'<rect x="0" y="{y + 20}" width="{bar}" height="16" fill="{BAR_COLOURS[group]}"/>'
+            f'<text x="{bar + 6}" y="{y + 33}" font-size="14" fill="#1a1a1a">{escape(text)}</text>'
         )
-    parts.append(f'</svg><figcaption>{escape(title)}. Số liệu chi tiết ở danh sách trên.</figcaption></figure>')
+    parts.append(f'</svg><figcaption>{escape(title)}. {escape(caption)}</figcaption></figure>')
     return "".join(parts)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..content_types import REGISTRY, Registry, Section, SinglePage
 from ..resolve import ResolvedUnit
 from ..routes import Route, route
+from . import province
 
 
 @dataclass(frozen=True)
@@ -25,4 +26,5 @@ def nav(unit: ResolvedUnit, registry: Registry = REGISTRY) -> list[NavEntry]:
             entries.append(NavEntry(page.title, route(kind)))
         elif isinstance(page, Section) and unit.has(kind):
             entries.append(NavEntry(page.title, route(kind)))
-    return entries
+    at = next((i for i, e in enumerate(entries) if e.route == route(registry["hotlines"])), len(entries))
+    return entries[:at] + [NavEntry(title, where) for title, where in province.nav_entries(unit)] + entries[at:]

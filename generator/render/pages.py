@@ -16,7 +16,7 @@ from ..content_types import REGISTRY, ContentType, Registry, Section, SinglePage
 from ..problems import BuildError
 from ..resolve import ResolvedUnit
 from ..routes import DATA_FORMATS, Route, data_route, route
-from . import charts, feeds, open_data, search, text
+from . import charts, feeds, open_data, province, province_data, search, text
 
 
 @dataclass(frozen=True)
@@ -77,10 +77,12 @@ def home_links(unit: ResolvedUnit, registry: Registry = REGISTRY) -> list[HomeLi
             continue
         note = page.home_note.format(count=len(unit.items_of(kind)))
         links.append(HomeLink(page.home_title, note, route(kind)))
-    return links
+    return links + [HomeLink(title, note, where) for title, note, where in province.home_links(unit)]
 
 
-def render_unit(unit: ResolvedUnit, env: jinja2.Environment | None = None, registry: Registry = REGISTRY) -> dict[str, str]:
+def render_unit(
+    unit: ResolvedUnit, env: jinja2.Environment | None = None, registry: Registry = REGISTRY, held_back: dict[str, province.RollupRow] | None = None
+) -> dict[str, str]:
     """Every Markdown page of one unit, its search index and feed, and its open data (CSV, JSON and
     the data package), keyed by path inside its docs folder."""
     env = env or environment(registry)
@@ -109,4 +111,21 @@ def render_unit(unit: ResolvedUnit, env: jinja2.Environment | None = None, regis
         except jinja2.TemplateError as error:
             raise BuildError(f"Mẫu {page.template} lỗi khi tạo {unit.slug}/{here.file}: {error}") from error
     rendered.update(data)
+    rendered.update(render_province(unit, env, shared, held_back))
     return rendered
+
+
+def render_province(
+    unit: ResolvedUnit, env: jinja2.Environment, shared: dict[str, Any], held_back: dict[str, province.RollupRow] | None = None
+) -> dict[str, str]:
+    """The province pages of a unit with members, and the roll-up's open data (none otherwise)."""
+    if not unit.members:
+        return {}
+    common = {**shared, **province.context(unit, held_back)}
+    rendered = {}
+    for here, template, key in province.page_routes(unit, common["finder"]):
+        try:
+            rendered[here.file] = env.get_template(template).render({**common, **province.page_context(here, key)})
+        except jinja2.TemplateError as error:
+            raise BuildError(f"Mẫu {template} lỗi khi tạo {unit.slug}/{here.file}: {error}") from error
+    return rendered | province_data.files(unit, common["rows"])

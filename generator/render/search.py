@@ -13,6 +13,7 @@ import json
 from ..content_types import REGISTRY, Registry
 from ..resolve import ResolvedUnit
 from ..routes import route
+from . import province
 from .nav import nav
 
 
@@ -24,7 +25,7 @@ def entries(unit: ResolvedUnit, registry: Registry = REGISTRY) -> list[list[str]
         if section is None or not section.searched:
             continue
         found += [[item.title, route(kind, key).url, item.search_note] for key, item in unit.items_of(kind).items()]
-    return found
+    return found + province.search_entries(unit)
 
 
 def index_json(unit: ResolvedUnit, registry: Registry = REGISTRY) -> str:

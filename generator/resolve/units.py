@@ -18,6 +18,7 @@ from ..schema.procedure import Channel, LegalStatus
 from ..schema.types import Change
 from ..schema.unit import LocalProcedure
 from .hosts import host_problems
+from .province import attach_members
 
 NO_CODE = "Nguồn không ghi mã"
 NO_FIELD = "Nguồn không ghi lĩnh vực"
@@ -103,6 +104,7 @@ class ResolvedUnit:
     documents: dict[str, CitedDocument] = field(default_factory=dict)
     plan_numbers: dict[str, str] = field(default_factory=dict)
     scheduled: dict[str, dt.date] = field(default_factory=dict)  # `kind/key` → the day it appears, left off until then
+    members: list[ResolvedUnit] = field(default_factory=list)  # a province's units (resolve/province.py)
 
     @property
     def unit(self) -> Unit:
@@ -291,4 +293,5 @@ def resolve(project: Project, today: dt.date | None = None) -> tuple[dict[str, R
     for slug, source in project.units.items():
         resolved[slug], unit_problems = _resolve_unit(source, project, catalog, units, today)
         problems += unit_problems
+    attach_members(resolved)
     return resolved, problems
