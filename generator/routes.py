@@ -31,11 +31,6 @@ class Route:
             return ""
         return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
 
-    @property
-    def depth(self) -> int:
-        """How many folders below the site root the page is served (for `../` prefixes)."""
-        return self.url.count("/")
-
     def link_to(self, other: Route) -> str:
         """A relative Markdown link from this page to `other`, which MkDocs checks and rewrites."""
         return posixpath.relpath(other.file, posixpath.dirname(self.file) or ".")

@@ -63,10 +63,7 @@ class FileKind:
     kind: str
     label: str
     where: str  # a file name inside the unit (`unit.yml`), a folder inside it (`plans`), or a project path
-
-    @property
-    def model(self) -> type[BaseModel]:
-        return REGISTRY[self.kind].model
+    model: type[BaseModel]
 
 
 def file_kinds(registry: Registry = REGISTRY) -> dict[str, list[FileKind]]:
@@ -77,9 +74,9 @@ def file_kinds(registry: Registry = REGISTRY) -> dict[str, list[FileKind]]:
             inside = path.removeprefix("units/{unit}/")
             scope = "unit" if inside != path else "shared"
             if is_collection(path):
-                kinds[f"{scope}_folders"].append(FileKind(kind.name, label, inside.rsplit("/", 1)[0]))
+                kinds[f"{scope}_folders"].append(FileKind(kind.name, label, inside.rsplit("/", 1)[0], kind.model))
             else:
-                kinds[f"{scope}_files"].append(FileKind(kind.name, label, inside))
+                kinds[f"{scope}_files"].append(FileKind(kind.name, label, inside, kind.model))
     return kinds
 
 
@@ -200,8 +197,8 @@ def _unit_label(unit_dir: Path) -> str:
     return name if isinstance(name, str) and name.strip() else unit_dir.name
 
 
-def unit_collections(unit_dir: Path) -> list[dict[str, Any]]:
-    slug, kinds, label = unit_dir.name, file_kinds(), _unit_label(unit_dir)
+def unit_collections(unit_dir: Path, registry: Registry = REGISTRY) -> list[dict[str, Any]]:
+    slug, kinds, label = unit_dir.name, file_kinds(registry), _unit_label(unit_dir)
     base = f"units/{slug}"
     collections: list[dict[str, Any]] = [{
         "name": f"dv-{slug}",
@@ -232,8 +229,8 @@ def unit_collections(unit_dir: Path) -> list[dict[str, Any]]:
     return collections
 
 
-def shared_collections() -> list[dict[str, Any]]:
-    kinds = file_kinds()
+def shared_collections(registry: Registry = REGISTRY) -> list[dict[str, Any]]:
+    kinds = file_kinds(registry)
     folder = kinds["shared_folders"][0]
     return [
         {
@@ -271,10 +268,11 @@ GITLAB_BACKEND = {"name": "gitlab", "repo": "cchc/noi-dung", "branch": "main", "
                   "auth_type": "pkce", "app_id": "THAY-BANG-APP-ID"}
 
 
-def build_config(root: Path, slugs: list[str] | None = None, backend: dict[str, Any] | None = None) -> dict[str, Any]:
+def build_config(root: Path, slugs: list[str] | None = None, backend: dict[str, Any] | None = None,
+                 registry: Registry = REGISTRY) -> dict[str, Any]:
     """The whole configuration: the named units (default: every unit present) and the catalogs."""
     dirs = [d for d in unit_dirs(root) if slugs is None or d.name in slugs]
-    collections = [c for d in dirs for c in unit_collections(d)] + shared_collections()
+    collections = [c for d in dirs for c in unit_collections(d, registry)] + shared_collections(registry)
     return {
         "locale": "vi",
         "backend": backend or LOCAL_BACKEND,
