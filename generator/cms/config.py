@@ -263,7 +263,7 @@ def shared_collections(registry: Registry = REGISTRY) -> list[dict[str, Any]]:
 LOCAL_BACKEND = {"name": "proxy", "proxy_url": "/api/v1", "branch": "main"}
 # Team mode: every save is a branch and a merge request the unit's approver accepts. The IT centre
 # sets repo, base_url and app_id (an OAuth application of its GitLab) here, then `make golden` writes
-# deploy/cms/config.gitlab.yml (README: "Switching team mode on").
+# deploy/cms/config.gitlab.yml (docs/web-editor.md, "Switching team mode on").
 GITLAB_BACKEND = {"name": "gitlab", "repo": "cchc/noi-dung", "branch": "main", "base_url": "https://gitlab.example.gov.vn",
                   "auth_type": "pkce", "app_id": "THAY-BANG-APP-ID"}
 

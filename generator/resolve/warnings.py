@@ -20,7 +20,7 @@ from ..load import Located, Project, UnitSource
 from ..problems import Code, Problem, Severity
 from ..problems.validation import field_path
 from ..schema.documents import Issued, Report
-from ..schema.types import format_date
+from ..schema.types import format_date, number
 
 _CITATION = re.compile(
     r"(?:số\s+)?(?P<number>(?<!\d)\d{1,6}[a-z]?(?:-[A-ZĐa-zđ]+)?(?:/(?P<year>\d{4}))?/[A-ZĐ][A-ZĐa-zđ0-9]*(?:-\s?[A-ZĐa-zđ0-9]+)*)"
@@ -208,8 +208,6 @@ _GROUP_LABEL = {"received": "tiếp nhận", "resolved": "đã giải quyết", 
 
 def _dossier_sum_warnings(source: UnitSource) -> list[Problem]:
     """A stated total that is not the sum of its stated parts: shown as stated, the editor told."""
-    from ..render.text import number
-
     problems = []
     for located in _issued(source):
         report = located.value

@@ -379,3 +379,18 @@ def _yes_no(value: Any) -> bool:
 
 
 YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema({"type": "string", "enum": ["có", "không"]})]
+
+
+def number(value: object) -> str:
+    """A figure for people. A value read from a source is shown exactly as written (`Quantity`);
+    a value the tool computed is written in Vietnamese notation: 1234567 → 1.234.567; 85.5 → 85,5."""
+    if isinstance(value, Quantity):
+        return value.text
+    if isinstance(value, Decimal):
+        value = value.normalize() if value == value.to_integral_value() else value
+        if value == value.to_integral_value():
+            value = int(value)
+    whole, _, fraction = f"{value}".partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    grouped = f"{abs(int(whole)):,}".replace(",", ".")
+    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
