@@ -51,6 +51,13 @@ def url_for(kind: ContentType[Any], key: str | None = None) -> str:
     return route(kind, key).url
 
 
+# The files every unit's site serves beside its pages, at its root, named once here. The engine
+# writes the sitemap from `site_url`; the others are rendered with the pages.
+SEARCH_INDEX = Route("search.json")
+FEED = Route("feed.xml")
+ROBOTS = Route("robots.txt")
+SITEMAP = Route("sitemap.xml")
+
 # Open data: every table a page shows is also published as CSV and JSON in one folder, described by
 # one Frictionless Data package per unit (render/open_data.py writes them).
 DATA_FOLDER = "du-lieu"

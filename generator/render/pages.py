@@ -15,7 +15,7 @@ import jinja2
 from ..content_types import REGISTRY, ContentType, Registry, Section, SinglePage
 from ..problems import BuildError
 from ..resolve import ResolvedUnit
-from ..routes import DATA_FORMATS, Route, data_route, route
+from ..routes import DATA_FORMATS, FEED, ROBOTS, SEARCH_INDEX, Route, data_route, route
 from . import charts, feeds, open_data, search, text
 
 
@@ -84,11 +84,12 @@ def render_unit(unit: ResolvedUnit, env: jinja2.Environment | None = None, regis
     """Every Markdown page of one unit, its search index and feed, and its open data (CSV, JSON and
     the data package), keyed by path inside its docs folder."""
     env = env or environment(registry)
-    shared = {"u": unit, "unit": unit.unit, "last_updated": feeds.last_updated(unit, registry), "sections": home_links(unit, registry)}
+    shared = {"u": unit, "unit": unit.unit, "last_updated": feeds.last_updated(unit, registry), "sections": home_links(unit, registry),
+              "feed": FEED.url}
     rendered = {
-        "search.json": search.index_json(unit, registry),
-        "feed.xml": feeds.atom(unit, registry),
-        "robots.txt": feeds.robots(unit),
+        SEARCH_INDEX.file: search.index_json(unit, registry),
+        FEED.file: feeds.atom(unit, registry),
+        ROBOTS.file: feeds.robots(unit),
     }
     data = open_data.files(unit)  # added after the pages, which come first in the dict
     for page in pages(unit, registry):

@@ -22,7 +22,7 @@ from ..problems import BuildError, printable
 from ..render.nav import nav
 from ..render.text import plain_title
 from ..resolve import ResolvedUnit
-from ..routes import url_for
+from ..routes import FEED, SEARCH_INDEX, url_for
 from ..schema.types import format_date
 
 EVENTS = Path(__file__).resolve().parent / "events.py"
@@ -65,6 +65,8 @@ def _theme_extra(unit: ResolvedUnit) -> dict[str, Any]:
         "unit_name": profile.name,  # the theme overrides escape it themselves
         "status": profile.status.value,
         "search_fallback": url_for(PROCEDURE) if unit.has(PROCEDURE) else "",
+        "feed": FEED.url,
+        "search_index": SEARCH_INDEX.url,
     }
     if not profile.is_active:
         extra["status_label"] = profile.status.label
