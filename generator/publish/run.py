@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
@@ -137,6 +138,11 @@ def _plan(root: Path, dest: Path, units: dict[str, ResolvedUnit], slugs: list[st
     return done, {s: wanted[s] for s, (outcome, _) in checked.items() if outcome is None}, notes
 
 
+def _is_destination_fault(outcome: Outcome) -> bool:
+    """A fault of the destination itself (full, read-only) stops the builds: the next would fail alike."""
+    return outcome.fault in FAULT_MESSAGES
+
+
 def _switch(dest: Path, outcome: Outcome, keep: int) -> None:
     """Make a checked release live (unless it is) and prune; a failure fails this unit only."""
     releases = UnitReleases(dest, outcome.slug)
@@ -164,56 +170,88 @@ def publish(root: Path, dest: Path, keep: int = 5, jobs: int | None = None, shar
 
     with DestinationLock(dest, wait) as lock, stop_on_signals():
         try:
-            return _publish_locked(root, dest, keep, jobs, shard, report, strict, remote, lock.fd, started)
+            run = PublishRun(root, dest, keep, jobs, strict, remote, lock.fd, started)
+            return run.publish(in_shard([p.name for p in unit_dirs(root)], shard), report)
         except Stopped as stop:
             print(f"Đã dừng theo yêu cầu ({signal.Signals(stop.signum).name}): các trang đang đăng giữ nguyên, "
                   "bản đang dựng dở đã được xoá; lần chạy sau sẽ dựng tiếp.", file=sys.stderr)
             return 128 + stop.signum
 
 
-def _publish_locked(root: Path, dest: Path, keep: int, jobs: int, shard: str | None, report: Path | None,
-                    strict: bool, remote: dict[str, str], lock_fd: int | None, started: float) -> int:
-    """The run once it holds the destination (see the module's docstring)."""
-    try:
-        for unit_dir in (p for p in dest.iterdir() if p.is_dir() and not p.name.startswith(".")):
-            UnitReleases(dest, unit_dir.name).clean()
-    except OSError as error:
-        raise DestinationFault(fault_of(error), dest, error.strerror or "") from error
-    slugs = in_shard([p.name for p in unit_dirs(root)], shard)
-    with frozen_once_loaded():
-        project, units, problems = inspect(root)
-    blocked = blocked_units(project, problems, slugs, strict)
-    print_problems(sorted({p for found in blocked.values() for p in found}))
-    outcomes = [Outcome(s, "failed", reasons=[p.format() for p in found]) for s, found in sorted(blocked.items())]
-    ready = [s for s in slugs if s not in blocked and s in units]
-    done, to_build, notes = _plan(root, dest, units, ready, jobs, remote)
-    progress = Progress(len(slugs))
-    for outcome in outcomes + done:
-        if outcome in done and remote.get(outcome.slug) != outcome.release:
-            _switch(dest, outcome, keep)  # a reused release goes live; pruning first frees room for builds
-        progress.update(outcome)
-    tasks = [Task(units[s], to_build[s], host_of(units[s].unit.site_url))
-             for s in sorted(to_build, key=lambda s: (-len(units[s].procedures), s))]  # largest first: every core busy to the end
-    built = []
-    with closing(run_builds(root, dest, tasks, jobs, lock_fd, halt=lambda o: o.fault in FAULT_MESSAGES)) as results:
-        for outcome in results:
-            if outcome.status != "failed":
-                _switch(dest, outcome, keep)  # each unit goes live as soon as its release checks
+@dataclass
+class PublishRun:
+    """One run once it holds the destination (see the module's docstring): its settings, and the
+    outcome of every unit and the notes as it goes."""
+
+    root: Path
+    dest: Path
+    keep: int
+    jobs: int
+    strict: bool
+    remote: dict[str, str]
+    lock_fd: int | None
+    started: float
+    outcomes: list[Outcome] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def publish(self, slugs: list[str], report: Path | None) -> int:
+        self.clear_leftovers()
+        units, ready = self.validate(slugs)
+        done, to_build, notes = _plan(self.root, self.dest, units, ready, self.jobs, self.remote)
+        self.notes += notes
+        progress = Progress(len(slugs))
+        for outcome in self.outcomes + done:
+            if outcome in done and self.remote.get(outcome.slug) != outcome.release:
+                _switch(self.dest, outcome, self.keep)  # a reused release goes live; pruning first frees room for builds
             progress.update(outcome)
-            built.append(outcome)
-    faults = sorted({o.fault for o in built + done if o.fault in FAULT_MESSAGES})
-    try:
-        notes += serving.rebuild(dest)
-    except OSError as error:
-        faults = sorted({*faults, fault_of(error) or "disk-full"})
-        notes.append(f"Chưa ghi lại được {serving.MAP}: {error.strerror}; tệp cũ giữ nguyên")
-    result = summary(outcomes + done + built, time.monotonic() - started, notes)
-    print_summary(result)
-    if report:
-        report.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    for fault in faults:
-        print(f"LỖI: {DestinationFault(fault, dest)}", file=sys.stderr)
-    return 3 if faults else (1 if result["failed"] else 0)
+        self.outcomes += done
+        self.build(units, to_build, progress)
+        return self.finish(report)
+
+    def clear_leftovers(self) -> None:
+        """Staging and work folders, temporary pointers a dead run left (never another run's: the lock is held)."""
+        try:
+            for unit_dir in (p for p in self.dest.iterdir() if p.is_dir() and not p.name.startswith(".")):
+                UnitReleases(self.dest, unit_dir.name).clean()
+        except OSError as error:
+            raise DestinationFault(fault_of(error), self.dest, error.strerror or "") from error
+
+    def validate(self, slugs: list[str]) -> tuple[dict[str, ResolvedUnit], list[str]]:
+        """Everything validated once; a unit with an error is failed here and keeps its live release."""
+        with frozen_once_loaded():
+            project, units, problems = inspect(self.root)
+        blocked = blocked_units(project, problems, slugs, self.strict)
+        print_problems(sorted({p for found in blocked.values() for p in found}))
+        self.outcomes += [Outcome(s, "failed", reasons=[p.format() for p in found]) for s, found in sorted(blocked.items())]
+        return units, [s for s in slugs if s not in blocked and s in units]
+
+    def build(self, units: dict[str, ResolvedUnit], to_build: dict[str, str], progress: Progress) -> None:
+        """The missing releases, largest unit first (every core busy to the end); each unit goes live
+        as soon as its release checks."""
+        tasks = [Task(units[s], to_build[s], host_of(units[s].unit.site_url))
+                 for s in sorted(to_build, key=lambda s: (-len(units[s].procedures), s))]
+        with closing(run_builds(self.root, self.dest, tasks, self.jobs, self.lock_fd, halt=_is_destination_fault)) as results:
+            for outcome in results:
+                if outcome.status != "failed":
+                    _switch(self.dest, outcome, self.keep)
+                progress.update(outcome)
+                self.outcomes.append(outcome)
+
+    def finish(self, report: Path | None) -> int:
+        """The serving map rebuilt from what is live, the summary, and the exit code."""
+        faults = sorted({o.fault for o in self.outcomes if o.fault in FAULT_MESSAGES})
+        try:
+            self.notes += serving.rebuild(self.dest)
+        except OSError as error:
+            faults = sorted({*faults, fault_of(error) or "disk-full"})
+            self.notes.append(f"Chưa ghi lại được {serving.MAP}: {error.strerror}; tệp cũ giữ nguyên")
+        result = summary(self.outcomes, time.monotonic() - self.started, self.notes)
+        print_summary(result)
+        if report:
+            report.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        for fault in faults:
+            print(f"LỖI: {DestinationFault(fault, self.dest)}", file=sys.stderr)
+        return 3 if faults else (1 if result["failed"] else 0)
 
 
 def _read_remote_state(path: Path | None) -> dict[str, str]:
