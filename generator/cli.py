@@ -10,6 +10,7 @@ from pathlib import Path
 from . import __version__
 from .content_types import REGISTRY
 from .problems import CchcError, ContentError, UsageError, count_line, print_problems, printable
+from .problems.messages import Say
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -148,7 +149,7 @@ def _new(root: Path, args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     if args.needs_project and not (root / "units").is_dir():
-        raise UsageError(f"{root} không phải thư mục dự án (không có thư mục units/)")
+        raise UsageError(Say.NOT_A_PROJECT(root=root))
     return args.func(root, args) or 0
 
 
@@ -156,7 +157,7 @@ def _report(error: CchcError) -> None:
     if isinstance(error, ContentError):
         print_problems(error.problems)
         blocked = "lỗi" if any(p.is_error for p in error.problems) else "cảnh báo (chế độ --strict)"
-        print(f"Có {count_line(error.problems)}; chưa dựng trang nào vì còn {blocked}. Sửa các dòng trên rồi chạy lại.", file=sys.stderr)
+        print(Say.BLOCKED(count=count_line(error.problems), blocked=blocked), file=sys.stderr)
     else:
         # The message may quote what was typed or written (a unit name, a file name): never echo
         # a control character raw to the terminal; its own line breaks stay.

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from ..cms.server import EditServer
+from ..problems.messages import Say
 
 
 def edit(root: Path, slug: str, port: int, preview_port: int) -> None:
@@ -19,7 +20,7 @@ def edit(root: Path, slug: str, port: int, preview_port: int) -> None:
     preview = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(root), "serve", slug, "--port", str(preview_port)])
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop as with Ctrl+C: children too
     server.start()
-    print(f"Trình biên tập {slug}: http://127.0.0.1:{server.port}/admin/  ·  xem trước: {preview_url}  (Ctrl+C để dừng)")
+    print(Say.EDITOR(slug=slug, port=server.port, preview=preview_url))
     try:
         while preview.poll() is None:
             time.sleep(0.5)

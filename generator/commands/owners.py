@@ -8,13 +8,14 @@ import fnmatch
 from pathlib import Path
 
 from ..problems import UsageError, printable
+from ..problems.messages import Say
 
 RULES = Path("deploy/cms/OWNERS")
 
 
 def read_rules(path: Path) -> list[tuple[str, list[str]]]:
     if not path.is_file():
-        raise UsageError(f"Không có tệp quy tắc quyền sửa {path}")
+        raise UsageError(Say.NO_OWNER_RULES(path=path))
     rules = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
@@ -58,7 +59,7 @@ def owners(root: Path, changed: list[str], editor: str, rules_path: Path | None 
     for message in messages:
         print(printable(message))  # file names come from the change set: no control character raw
     if messages:
-        print(f"Có {len(messages)} tệp ngoài quyền của @{editor.lstrip('@')}; hãy chuyển cho người được sửa duyệt.")
+        print(Say.NOT_OWNER_COUNT(count=len(messages), editor=editor.lstrip("@")))
         return 1
-    print(f"@{editor.lstrip('@')} được sửa cả {len(changed)} tệp.")
+    print(Say.OWNER_OK(editor=editor.lstrip("@"), count=len(changed)))
     return 0

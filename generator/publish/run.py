@@ -30,6 +30,7 @@ from ..fingerprint import shared_digest, unit_digest
 from ..load import unit_dirs
 from ..pipeline import inspect  # the content is validated once, inside the lock
 from ..problems import BuildError, UsageError, print_problems
+from ..problems.messages import Say
 from ..resolve import ResolvedUnit
 from ..resolve.hosts import host_of
 from ..site import use_commit_time
@@ -63,7 +64,7 @@ class DestinationFault(BuildError):
 def open_destination(dest: Path) -> None:
     """Refuse a destination that is not a writable folder, before anything else."""
     if dest.exists() and not dest.is_dir():
-        raise UsageError(f"--dest {dest} là một tệp, không phải thư mục. Chọn thư mục đăng khác, hoặc xoá tệp này. [dest-not-a-folder]")
+        raise UsageError(Say.DEST_IS_A_FILE(dest=dest))
     try:
         dest.mkdir(parents=True, exist_ok=True)
         probe = dest / f".probe-{os.getpid()}"
@@ -162,7 +163,7 @@ def publish(root: Path, dest: Path, keep: int = 5, jobs: int | None = None, shar
             remote_state: Path | None = None) -> int:
     started = time.monotonic()
     if keep < 1:
-        raise UsageError("--keep phải từ 1 trở lên")
+        raise UsageError(Say.KEEP_AT_LEAST_ONE())
     use_commit_time(root)
     jobs = jobs or os.cpu_count() or 1
     remote = _read_remote_state(remote_state)
@@ -173,8 +174,7 @@ def publish(root: Path, dest: Path, keep: int = 5, jobs: int | None = None, shar
             run = PublishRun(root, dest, keep, jobs, strict, remote, lock.fd, started)
             return run.publish(in_shard([p.name for p in unit_dirs(root)], shard), report)
         except Stopped as stop:
-            print(f"Đã dừng theo yêu cầu ({signal.Signals(stop.signum).name}): các trang đang đăng giữ nguyên, "
-                  "bản đang dựng dở đã được xoá; lần chạy sau sẽ dựng tiếp.", file=sys.stderr)
+            print(Say.STOPPED(signal=signal.Signals(stop.signum).name), file=sys.stderr)
             return 128 + stop.signum
 
 
@@ -250,7 +250,7 @@ class PublishRun:
         if report:
             report.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         for fault in faults:
-            print(f"LỖI: {DestinationFault(fault, self.dest)}", file=sys.stderr)
+            print(Say.DEST_FAULT(fault=DestinationFault(fault, self.dest)), file=sys.stderr)
         return 3 if faults else (1 if result["failed"] else 0)
 
 
@@ -262,16 +262,16 @@ def _read_remote_state(path: Path | None) -> dict[str, str]:
         data = json.loads(path.read_text(encoding="utf-8"))
         return {str(slug): str(entry["release"]) for slug, entry in data.items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise UsageError(f"Không đọc được --remote-state {path}: {error}") from error
+        raise UsageError(Say.BAD_REMOTE_STATE(path=path, error=error)) from error
 
 
 def rollback(dest: Path, slug: str, wait: float = 0.0) -> str:
     with DestinationLock(dest, wait):
         releases = UnitReleases(dest, slug)
         if not releases.unit_dir.is_dir():
-            raise UsageError(f"Chưa có bản nào của «{slug}» trong {dest}")
+            raise UsageError(Say.NO_RELEASE(slug=slug, dest=dest))
         previous = releases.rollback()
         if previous is None:
-            raise UsageError(f"«{slug}» không còn bản nào trước bản đang đăng")
+            raise UsageError(Say.NO_EARLIER_RELEASE(slug=slug))
         serving.rebuild(dest)
         return previous

@@ -14,6 +14,7 @@ import jinja2
 
 from ..content_types import REGISTRY, ContentType, Registry, Section, SinglePage
 from ..problems import BuildError
+from ..problems.messages import Say
 from ..resolve import ResolvedUnit
 from ..routes import DATA_FORMATS, FEED, ROBOTS, SEARCH_INDEX, Route, data_route, route
 from . import charts, feeds, open_data, search, text
@@ -108,6 +109,6 @@ def render_unit(unit: ResolvedUnit, env: jinja2.Environment | None = None, regis
         try:
             rendered[here.file] = env.get_template(page.template).render(context)
         except jinja2.TemplateError as error:
-            raise BuildError(f"Mẫu {page.template} lỗi khi tạo {unit.slug}/{here.file}: {error}") from error
+            raise BuildError(Say.TEMPLATE_FAILED(template=page.template, slug=unit.slug, file=here.file, error=error)) from error
     rendered.update(data)
     return rendered

@@ -19,6 +19,7 @@ import yaml
 from .. import engine
 from ..content_types import PROCEDURE, REGISTRY, Registry
 from ..problems import BuildError, printable
+from ..problems.messages import Say
 from ..render.nav import nav
 from ..render.text import plain_title
 from ..resolve import ResolvedUnit
@@ -170,9 +171,9 @@ def build_site(paths: UnitPaths) -> None:
         engine.build(config)
     except engine.EngineError as error:
         shown = "\n".join(describe_warning(paths.slug, m) for m in warnings.messages) or printable(str(error))
-        raise BuildError(f"MkDocs không dựng được trang của «{paths.slug}» ({error}):\n{shown}") from error
+        raise BuildError(Say.ENGINE_FAILED(slug=paths.slug, error=error, shown=shown)) from error
     except OSError as error:
-        raise BuildError(f"Lỗi ghi tệp khi dựng «{paths.slug}»: {error}") from error
+        raise BuildError(Say.WRITE_FAILED(slug=paths.slug, error=error)) from error
     finally:
         logger.removeHandler(warnings)
 
