@@ -44,6 +44,12 @@ class HolidaysFile(Model):
 
 
 HOLIDAYS = ContentType("holidays", HolidaysFile, ("content/holidays.yml",), ("Ngày nghỉ lễ",))
+CIRCULAR_FILE = "content/thong-bao-chung/lich-tiep-dan.yml"
+
+
+def circular_type(notice: ContentType[Any]) -> ContentType[Any]:
+    """A folder of shared files (the guide's notices, shared by every unit): no page, data only."""
+    return ContentType("circular", notice.model, ("content/thong-bao-chung/{name}.yml",), ("Thông báo chung",))
 
 
 def guide_blocks(language: str) -> list[str]:
@@ -72,10 +78,11 @@ def toy(project: Path, tmp_path: Path) -> tuple[Path, Registry]:
     item, index = guide_blocks("jinja")
     (templates / "notice.md.j2").write_text(item, encoding="utf-8")
     (templates / "notice_index.md.j2").write_text(index, encoding="utf-8")
-    registry = REGISTRY.with_type(guide_notice_type()).with_type(HOLIDAYS, before="fields")
-    (project / NOTICE_FILE).parent.mkdir()
-    (project / NOTICE_FILE).write_text(NOTICE_YAML, encoding="utf-8")
-    (project / "content/holidays.yml").write_text(HOLIDAYS_YAML, encoding="utf-8")
+    notice = guide_notice_type()
+    registry = REGISTRY.with_type(notice).with_type(HOLIDAYS, before="fields").with_type(circular_type(notice), before="fields")
+    for path, text in ((NOTICE_FILE, NOTICE_YAML), ("content/holidays.yml", HOLIDAYS_YAML), (CIRCULAR_FILE, NOTICE_YAML)):
+        (project / path).parent.mkdir(exist_ok=True)
+        (project / path).write_text(text, encoding="utf-8")
     return project, Registry(registry.types, (templates,))
 
 
@@ -117,6 +124,8 @@ def test_the_web_editor_the_json_schema_and_the_reference_cover_both_toy_types(t
     assert [f["name"] for f in notices["fields"]] == ["title", "date", "body"]
     shared = [f for c in config["collections"] for f in c.get("files", []) if f["file"] == "content/holidays.yml"]
     assert [[g["name"] for g in f["fields"][0]["fields"]] for f in shared] == [["date", "name"]]
+    circulars = next(c for c in config["collections"] if c.get("folder") == "content/thong-bao-chung")
+    assert ([f["name"] for f in circulars["fields"]], circulars["identifier_field"]) == (["title", "date", "body"], "title")
     written = {p.name for p in write_schemas(tmp_path / "schema", registry)}
     assert {"notice.schema.json", "holidays.schema.json"} <= written
     reference = reference_markdown(registry)
@@ -127,6 +136,9 @@ def test_the_fingerprint_changes_with_the_toy_shared_file_so_publish_rebuilds(to
     root, registry = toy
     before = shared_digest(root, registry)
     (root / "content/holidays.yml").write_text(HOLIDAYS_YAML.replace("02/09", "01/09"), encoding="utf-8")
+    assert shared_digest(root, registry) != before
+    before = shared_digest(root, registry)
+    (root / CIRCULAR_FILE).with_name("moi.yml").write_text(NOTICE_YAML, encoding="utf-8")  # a new file in a shared folder
     assert shared_digest(root, registry) != before
     # Without the entry the file is not an input at all: it is the registry that makes it one.
     untouched = shared_digest(root)

@@ -172,11 +172,16 @@ def _field(name: str, info: FieldInfo, owner: type[BaseModel], stack: tuple[type
     return field
 
 
-def _summary(model: type[BaseModel]) -> str:
+def _key_field(model: type[BaseModel]) -> str:
+    """The field that names an entry in lists and menus: its title, name, heading…"""
     for key in ("title", "name", "heading", "document", "label", "code", "number", "index", "channel"):
         if key in model.model_fields:
-            return "{{fields." + key + "}}"
-    return "{{fields." + next(iter(model.model_fields)) + "}}"
+            return key
+    return next(iter(model.model_fields))
+
+
+def _summary(model: type[BaseModel]) -> str:
+    return "{{fields." + _key_field(model) + "}}"
 
 
 def _fields(model: type[BaseModel], stack: tuple[type[BaseModel], ...] = (), optional: bool = False) -> list[dict[str, Any]]:
@@ -211,27 +216,33 @@ def unit_collections(unit_dir: Path, registry: Registry = REGISTRY) -> list[dict
             for k in kinds["unit_files"]
         ],
     }]
-    for k in kinds["unit_folders"]:
-        collections.append({
-            "name": f"dv-{slug}--{k.where}",
-            "label": f"{k.label} – {label}",
-            "label_singular": k.label.lower(),
-            "folder": f"{base}/{k.where}",
-            "extension": "yml",
-            "format": "yaml-text",
-            "create": True,
-            "identifier_field": "title",
-            "slug": "{{fields.title}}",
-            "summary": "{{fields.title}}",
-            "editor": {"preview": False},
-            "fields": _fields(k.model),
-        })
+    collections += [_folder(f"dv-{slug}--{k.where}", f"{k.label} – {label}", k, f"{base}/{k.where}") for k in kinds["unit_folders"]]
     return collections
+
+
+def _folder(name: str, label: str, kind: FileKind, folder: str) -> dict[str, Any]:
+    """A folder of files of one kind, each named from its title (or name…) as a web address."""
+    key = _key_field(kind.model)
+    return {
+        "name": name,
+        "label": label,
+        "label_singular": kind.label.lower(),
+        "folder": folder,
+        "extension": "yml",
+        "format": "yaml-text",
+        "create": True,
+        "identifier_field": key,
+        "slug": "{{fields." + key + "}}",
+        "summary": "{{fields." + key + "}}",
+        "editor": {"preview": False},
+        "fields": _fields(kind.model),
+    }
 
 
 def shared_collections(registry: Registry = REGISTRY) -> list[dict[str, Any]]:
     kinds = file_kinds(registry)
-    folder = kinds["shared_folders"][0]
+    folder = next(k for k in kinds["shared_folders"] if k.kind == PROCEDURE.name)
+    others = [_folder(f"chung--{k.where.replace('/', '-')}", k.label, k, k.where) for k in kinds["shared_folders"] if k is not folder]
     return [
         {
             "name": PROCEDURES,
@@ -257,6 +268,7 @@ def shared_collections(registry: Registry = REGISTRY) -> list[dict[str, Any]]:
                 for k in kinds["shared_files"]
             ],
         },
+        *others,
     ]
 
 
