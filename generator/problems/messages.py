@@ -49,6 +49,7 @@ class Say(Enum):
                "bản đang dựng dở đã được xoá; lần chạy sau sẽ dựng tiếp.")
     DEST_FAULT = "LỖI: {fault}"
     BAD_REMOTE_STATE = "Không đọc được --remote-state {path}: {error}"
+    NO_DESTINATION = "Không có thư mục đăng {dest}: chưa đăng gì ở đó. Kiểm tra lại --dest."
     NO_RELEASE = "Chưa có bản nào của «{slug}» trong {dest}"
     NO_EARLIER_RELEASE = "«{slug}» không còn bản nào trước bản đang đăng"
     ROLLED_BACK = "Đã đưa {slug} về bản {release}"
