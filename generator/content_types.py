@@ -4,34 +4,22 @@ Each entry says where its files live, which model validates them, and what the s
 a section (an index page and one page per item, under its own URL folder), a single page, or
 nothing (data other pages use). Loading, resolving, rendering, the nav, search, feeds, the editors'
 reference and `cchc new` all read this registry; adding a page type is one entry here, one model
-and one template (README, "Thêm một loại trang").
+and two templates (docs/add-a-page-type.md, whose code blocks tests/test_registry.py runs).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
 from .schema import DocumentsFile, FieldsFile, HotlinesFile, IndicesFile, Plan, Procedure, ProceduresFile, Report, Unit
-from .schema.types import Change
 
 M = TypeVar("M", bound=BaseModel)
-
-
-class SectionItem(Protocol):
-    """What every item of a section offers the pages, search and feed."""
-
-    @property
-    def title(self) -> str: ...
-
-    @property
-    def search_note(self) -> str: ...
-
-    def changes(self) -> list[Change]: ...
 
 
 @dataclass(frozen=True)
@@ -90,6 +78,15 @@ class ContentType(Generic[M]):
     def shared_path(self) -> str | None:
         """The pattern of the shared file or folder under `content/`, if any."""
         return next((p for p in self.paths if not p.startswith("units/")), None)
+
+    def file_pattern(self) -> str:
+        """Where one file of this type goes: inside a unit's folder where it may live there, else
+        under `content/`."""
+        return next((p for p in self.paths if p.startswith("units/{unit}/")), self.paths[0])
+
+    def matches(self, path: str) -> bool:
+        """Whether a project-relative path (`units/ba-to/plans/x.yml`) is a file of this type."""
+        return any(re.fullmatch(re.sub(r"\\{\w+\\}", "[^/]+", re.escape(p)), path) for p in self.paths)
 
     @property
     def shown_paths(self) -> str:
@@ -173,6 +170,13 @@ class Registry:
         names = [t.name for t in self.types]
         at = names.index(before)
         return Registry((*self.types[:at], kind, *self.types[at:]), self.template_dirs)
+
+    def kind_of(self, path: str) -> ContentType[Any]:
+        """The content type of a project-relative path; KeyError for a file of none."""
+        for kind in self.types:
+            if kind.matches(path):
+                return kind
+        raise KeyError(path)
 
     def unit_types(self) -> list[ContentType[Any]]:
         return [t for t in self.types if t.unit_path() is not None]

@@ -12,6 +12,7 @@ import logging
 import os
 
 from .problems import UsageError
+from .problems.messages import Say
 
 ENGINES = ("mkdocs", "properdocs")
 LOGGER = "mkdocs"  # the logger every warning of a build reaches (set below for ProperDocs)
@@ -22,7 +23,7 @@ VARIABLE = "CCHC_ENGINE"
 def engine_name() -> str:
     name = os.environ.get(VARIABLE, "").strip().lower() or DEFAULT
     if name not in ENGINES:
-        raise UsageError(f"{VARIABLE}=«{name}» không hợp lệ; chọn một trong: {', '.join(ENGINES)}")
+        raise UsageError(Say.BAD_ENGINE(variable=VARIABLE, name=name, engines=", ".join(ENGINES)))
     return name
 
 

@@ -1,8 +1,8 @@
 """What a unit's site is built from, as one digest: a unit is rebuilt only when it changes.
 
 The digest covers the unit's own files, the catalog records it uses (and the records that replace
-them), the shared fields and documents, the templates and theme, the base config, the generator's
-own code, every installed runtime package (the whole dependency closure of this project, with
+them), every other shared content file the registry declares (fields, documents, any type added
+later), the templates and theme, the base config, the generator's own code, every installed runtime package (the whole dependency closure of this project, with
 versions: a changed transitive dependency rebuilds), the site engine, and the commit time the build
 is stamped with, and which plans and reports are still waiting for their publication date (so the
 nightly run rebuilds a unit on the day one of them appears). Content hashes only, never file times.
@@ -12,21 +12,20 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
+
+from .content_types import REGISTRY, Registry
 from .engine import engine_name
 from .resolve import ResolvedUnit
 
 GENERATOR = Path(__file__).resolve().parent
 DISTRIBUTION = "cchc-generator"
 CONSTRAINTS = GENERATOR.parent / "constraints.txt"
-
-
-def _canonical(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 @cache
@@ -41,17 +40,20 @@ def runtime_packages() -> tuple[str, ...]:
     seen: dict[str, str] = {}
     todo = list(roots)
     while todo:
-        requirement = todo.pop()
-        if ";" in requirement and "extra" in requirement.split(";", 1)[1]:
+        try:
+            requirement = Requirement(todo.pop())
+        except InvalidRequirement:
+            continue
+        if requirement.marker is not None and "extra" in str(requirement.marker):
             continue  # an optional extra, not installed for running
-        name = _canonical(re.split(r"[\s;<>=!~\[(]", requirement.strip(), maxsplit=1)[0])
-        if not name or name in seen:
+        name = canonicalize_name(requirement.name)
+        if name in seen:
             continue
         try:
             seen[name] = metadata.version(name)
             todo += metadata.requires(name) or []
         except metadata.PackageNotFoundError:
-            if ";" not in requirement:  # a marker may exclude it on this platform
+            if requirement.marker is None:  # a marker may exclude it on this platform
                 seen[name] = "missing"
     return tuple(f"{name}=={version}" for name, version in sorted(seen.items()))
 
@@ -86,7 +88,24 @@ def _files(folder: Path) -> list[Path]:
     )
 
 
-def shared_digest(root: Path) -> str:
+def shared_files(root: Path, registry: Registry = REGISTRY) -> list[Path]:
+    """Every shared content file the registry declares, except the catalog records (`{code}`),
+    which go into the digest of the units that use them: a single file by its path (hashed even
+    when missing, so adding it changes the digest), a folder (`{name}`) by the files it holds."""
+    found: list[Path] = []
+    for kind in registry.shared_types():
+        pattern = kind.shared_path()
+        if pattern is None or "{code}" in pattern:
+            continue
+        if "{name}" in pattern:
+            folder = (root / pattern).parent
+            found += _files(folder) if folder.is_dir() else []
+        else:
+            found.append(root / pattern)
+    return found
+
+
+def shared_digest(root: Path, registry: Registry = REGISTRY) -> str:
     """The inputs every unit shares."""
     digest = hashlib.sha256()
     for package in runtime_packages():
@@ -95,12 +114,18 @@ def shared_digest(root: Path) -> str:
     digest.update(f"SOURCE_DATE_EPOCH={os.environ.get('SOURCE_DATE_EPOCH', '')}\n".encode())
     for path in [*_files(GENERATOR), *_files(root / "theme")]:
         _add_file(digest, GENERATOR.parent if path.is_relative_to(GENERATOR) else root, path)
-    for path in (root / "mkdocs.yml", root / "content" / "fields.yml", root / "content" / "documents.yml"):
+    for path in (root / "mkdocs.yml", *shared_files(root, registry)):
         _add_file(digest, root, path)
     return digest.hexdigest()
 
 
-def unit_digest(root: Path, unit: ResolvedUnit, shared: str, records: dict[str, bytes] | None = None) -> str:
+def _record_patterns(registry: Registry) -> list[str]:
+    """The shared patterns of catalog records, each file named by a procedure code."""
+    return [p for kind in registry.shared_types() if (p := kind.shared_path()) is not None and "{code}" in p]
+
+
+def unit_digest(root: Path, unit: ResolvedUnit, shared: str, records: dict[str, bytes] | None = None,
+                registry: Registry = REGISTRY) -> str:
     """The digest of everything one unit's site is built from. `records` (filled as it goes) holds
     each catalog record's own digest, so a record that 150 units use is read once per run."""
     digest = hashlib.sha256(shared.encode())
@@ -117,7 +142,8 @@ def unit_digest(root: Path, unit: ResolvedUnit, shared: str, records: dict[str, 
     for code in sorted(codes):
         if code not in records:
             record = hashlib.sha256()
-            _add_file(record, root, root / "content" / "procedures" / f"{code}.yml")
+            for pattern in _record_patterns(registry):
+                _add_file(record, root, root / pattern.format(code=code))
             records[code] = record.digest()
         digest.update(records[code])
     return digest.hexdigest()

@@ -11,6 +11,7 @@ from pathlib import Path
 from .content_types import REGISTRY, Registry
 from .load import Project, load_project
 from .problems import Problem, Suggester, UsageError, require_valid
+from .problems.messages import Say
 from .render import environment, render_unit
 from .resolve import ResolvedUnit, resolve, warnings
 from .site import UnitPaths, build_site, write_sources
@@ -34,7 +35,7 @@ def select(units: dict[str, ResolvedUnit], slugs: list[str] | None) -> list[str]
     names = Suggester(units)
     for slug in slugs or []:
         if slug not in units:
-            raise UsageError(f"Không có đơn vị «{slug}» trong units/{names.hint(slug)}")
+            raise UsageError(Say.UNKNOWN_UNIT(slug=slug, hint=names.hint(slug)))
     return slugs or sorted(units)
 
 

@@ -31,11 +31,6 @@ class Route:
             return ""
         return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
 
-    @property
-    def depth(self) -> int:
-        """How many folders below the site root the page is served (for `../` prefixes)."""
-        return self.url.count("/")
-
     def link_to(self, other: Route) -> str:
         """A relative Markdown link from this page to `other`, which MkDocs checks and rewrites."""
         return posixpath.relpath(other.file, posixpath.dirname(self.file) or ".")
@@ -55,6 +50,13 @@ def url_for(kind: ContentType[Any], key: str | None = None) -> str:
     """The site-relative URL of a page (feeds, search and sitemaps prefix it with the site's address)."""
     return route(kind, key).url
 
+
+# The files every unit's site serves beside its pages, at its root, named once here. The engine
+# writes the sitemap from `site_url`; the others are rendered with the pages.
+SEARCH_INDEX = Route("search.json")
+FEED = Route("feed.xml")
+ROBOTS = Route("robots.txt")
+SITEMAP = Route("sitemap.xml")
 
 # Open data: every table a page shows is also published as CSV and JSON in one folder, described by
 # one Frictionless Data package per unit (render/open_data.py writes them).

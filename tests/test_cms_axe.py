@@ -1,7 +1,7 @@
 """The web editor's own screens in local mode, checked by axe-core's WCAG 2.1 A/AA rules in Debian's
 Chromium: the sign-in page, a unit's collection list, the hotlines form, a report form, and the report
 form showing the server's refusal beside a field (the part our own admin files draw). Violations that
-Decap CMS itself causes are allowed only as listed here and in the README, rule by rule and element
+Decap CMS itself causes are allowed only as listed here and in docs/web-editor.md, rule by rule and element
 by element, so any other violation, a new one from Decap included, fails. No screen asks anything of
 another origin."""
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(not installed(), reason="chưa cài trình biên
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 SLUG = "son-thuong"
 
-# Decap CMS 3.16.3's own violations (README, "Accessibility of the admin"): rule id → the Decap
+# Decap CMS 3.16.3's own violations (docs/web-editor.md, "Accessibility of the admin"): rule id → the Decap
 # component each may sit on, recognised in the element's opening tag (Decap's emotion class names
 # carry the component's name; dnd-kit's drag handle carries aria-roledescription="sortable").
 DECAP = {

@@ -34,8 +34,7 @@ def _forms(config: dict[str, Any]) -> list[tuple[str, list[dict]]]:
         for file in collection.get("files", []):
             forms.append((file["name"], file["fields"]))
         if "folder" in collection:
-            kind = {"plans": "plan", "reports": "report", "content/procedures": "procedure"}[collection["folder"].rsplit("/", 1)[-1] if "units/" in collection["folder"] else collection["folder"]]
-            forms.append((kind, collection["fields"]))
+            forms.append((REGISTRY.kind_of(collection["folder"] + "/x.yml").name, collection["fields"]))
     return forms
 
 

@@ -21,6 +21,7 @@ from conftest import ROOT, SUMMARY, cchc, copy_project, wait_until
 from pydantic import BaseModel
 
 from generator.content_types import REGISTRY
+from generator.routes import route
 from generator.schema import types as t
 from generator.schema.types import Choice
 
@@ -28,7 +29,7 @@ SCHEMAS = {kind.name: kind.model for kind in REGISTRY}
 
 PAYLOADS = [line for line in (ROOT / "tests/data/injection.txt").read_text(encoding="utf-8").splitlines() if line]
 PAYLOAD = " ".join(PAYLOADS)
-SLUG, CODE, FIELD = "thu-nghiem", "9.999999", "linh-vuc-thu"
+SLUG, CODE, FIELD, NAME = "thu-nghiem", "9.999999", "linh-vuc-thu", "mau"
 FIXED = {  # values that must be valid for the rest of the unit to build
     t.Url: "https://example.gov.vn/", t.Phone: "0912 345 678", t.Email: "a@example.gov.vn", t.VnDate: "01/01/2024",
     t.PartialVnDate: "01/2024", t.Year: "2024", t.Count: "1", t.Number: "1", t.Amount: "1", t.Rate: "1%", t.YesNo: "có", bool: False,
@@ -86,18 +87,14 @@ def write(path: Path, data: dict) -> None:
 def injected(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("injection"))
     covered: set[str] = set()
-    unit = root / "units" / SLUG
-    write(unit / "unit.yml", sample(SCHEMAS["unit"], covered))
-    write(unit / "hotlines.yml", sample(SCHEMAS["hotlines"], covered))
-    write(unit / "procedures.yml", sample(SCHEMAS["procedures"], covered))
-    write(unit / "indices.yml", sample(SCHEMAS["indices"], covered))
-    write(unit / "documents.yml", sample(SCHEMAS["documents"], covered))
-    write(unit / "plans" / "ke-hoach.yml", sample(SCHEMAS["plan"], covered))
-    write(unit / "reports" / "bao-cao.yml", sample(SCHEMAS["report"], covered))
-    write(root / "content" / "procedures" / f"{CODE}.yml", sample(SCHEMAS["procedure"], covered))
-    fields = yaml.safe_load((root / "content/fields.yml").read_text(encoding="utf-8"))
-    fields["fields"].append(sample(SCHEMAS["fields"], covered)["fields"][0])
-    write(root / "content/fields.yml", fields)
+    for kind in REGISTRY:  # one file of every content type, in the unit's folder where it may live there
+        data = sample(kind.model, covered)
+        pattern = kind.file_pattern()
+        path = root / pattern.format(unit=SLUG, name=NAME, code=CODE)
+        if path.is_file():  # a shared file the bundled units rely on: the sample's entries added to it
+            kept = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = {key: [*kept.get(key, []), *value] if isinstance(value, list) else value for key, value in data.items()}
+        write(path, data)
     run = cchc(root, "build", SLUG)
     assert run.code == 0, run.err
     every_text = {
@@ -148,9 +145,14 @@ def test_every_free_text_field_of_every_model_is_covered(injected):
 
 def test_every_page_template_is_built(injected):
     site, _, _ = injected
-    for page in ["index.html", "lien-he/index.html", "thu-tuc/index.html", f"thu-tuc/{CODE}/index.html",
-                 "ke-hoach/index.html", "ke-hoach/ke-hoach/index.html", "bao-cao/index.html",
-                 "bao-cao/bao-cao/index.html", "chi-so/index.html", "404.html"]:
+    pages = ["404.html"]
+    for kind in REGISTRY:
+        if kind.page is not None:
+            pages.append(route(kind).url + "index.html")
+        if kind.section is not None:
+            pages.append(route(kind, CODE if "{code}" in kind.file_pattern() else NAME).url + "index.html")
+    assert len(pages) > len(REGISTRY.types)
+    for page in pages:
         assert (site / page).is_file(), page
 
 

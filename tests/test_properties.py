@@ -16,8 +16,6 @@ SCHEMAS = {kind.name: kind.model for kind in REGISTRY}
 
 MODELS = list(SCHEMAS.values())
 BUNDLED = sorted([*ROOT.glob("content/**/*.yml"), *ROOT.glob("units/**/*.yml")])
-MODEL_OF = {"unit.yml": SCHEMAS["unit"], "hotlines.yml": SCHEMAS["hotlines"], "procedures.yml": SCHEMAS["procedures"],
-            "documents.yml": SCHEMAS["documents"], "fields.yml": SCHEMAS["fields"]}
 def runs(count: int) -> settings:
     return settings(max_examples=count, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 YAML_BITS = st.sampled_from([":", ": ", "- ", "\n", "  ", "\t", '"', "'", "&a ", "*a", "!!python/object ", "!x ",
@@ -25,13 +23,7 @@ YAML_BITS = st.sampled_from([":", ": ", "- ", "\n", "  ", "\t", '"', "'", "&a ",
 
 
 def model_for(path: Path):
-    if path.parent.name == "plans":
-        return SCHEMAS["plan"]
-    if path.parent.name == "reports":
-        return SCHEMAS["report"]
-    if path.parent.name == "procedures":
-        return SCHEMAS["procedure"]
-    return MODEL_OF[path.name]
+    return REGISTRY.kind_of(path.relative_to(ROOT).as_posix()).model
 
 
 def answered(text: str, model, path: str = "x.yml") -> None:

@@ -1,23 +1,20 @@
-"""Routes and the content-type registry: links between pages are right by construction (each kind
-of cross-page link reaches its page in a real build), a new page type needs only a registry entry,
-a model and a template, and an MkDocs warning reaches the editor whole."""
+"""Routes: links between pages are right by construction (each kind of cross-page link reaches its
+page in a real build), a file of no registered type is refused, and an MkDocs warning reaches the
+editor whole. (A new page type through the registry alone: tests/test_registry.py.)"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from conftest import cchc
-from pydantic import Field
 from test_validation import edit
 
-from generator.content_types import HOTLINES, PLAN, PROCEDURE, REGISTRY, ContentType, Section
+from generator.content_types import HOTLINES, PLAN, PROCEDURE, REGISTRY
 from generator.pipeline import build
 from generator.problems import BuildError
 from generator.routes import route, url_for
-from generator.schema.types import Change, Model, Text, VnDate
 
 BA_TO_PLAN = """\
 number: '11'
@@ -87,54 +84,6 @@ def test_the_home_page_links_every_section_it_has(built):
     assert {"thu-tuc/", "bao-cao/", "lien-he/", "feed.xml"} <= hrefs
     for href in hrefs:
         assert resolves(site, "", href).is_file(), href
-
-
-class Notice(Model):
-    """Một thông báo của đơn vị (loại trang thử, chỉ dùng trong kiểm thử)."""
-
-    kind_label: ClassVar[str] = "Thông báo"
-    title: Text = Field(description="Tiêu đề")
-    date: VnDate = Field(description="Ngày")
-    body: Text = Field(description="Nội dung")
-
-    @property
-    def search_note(self) -> str:
-        return f"Thông báo ngày {self.date:%d/%m/%Y}"
-
-    def changes(self) -> list[Change]:
-        return [Change(self.date, f"Thông báo: {self.title}", "Thông báo")]
-
-
-NOTICE = ContentType(
-    "notice", Notice, ("units/{unit}/notices/{name}.yml",), ("Thông báo",),
-    page=Section("thong-bao", "Thông báo", "Thông báo của đơn vị", "{count} thông báo.", "notice_index.md.j2", "notice.md.j2"),
-)
-
-
-def test_a_new_page_type_needs_only_a_registry_entry_a_model_and_a_template(project, tmp_path):
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    (templates / "notice.md.j2").write_text("{{ item.title | front_matter }}# {{ item.title | md }}\n\n{{ item.body | md }}\n", encoding="utf-8")
-    (templates / "notice_index.md.j2").write_text(
-        '{{ "Thông báo" | front_matter }}# Thông báo\n\n{% for key, n in u.items_of(page.kind).items() %}\n'
-        '- [{{ n.title | md }}]({{ link("notice", key) }})\n{% endfor %}\n', encoding="utf-8")
-    registry = REGISTRY.with_type(NOTICE)
-    registry = type(registry)(registry.types, (templates,))
-    (project / "units/son-thuong/notices").mkdir()
-    (project / "units/son-thuong/notices/lich-tiep-dan.yml").write_text(
-        "title: Lịch tiếp công dân tháng 12\ndate: 01/12/2026\nbody: Chủ tịch UBND xã tiếp công dân sáng thứ Năm.\n", encoding="utf-8")
-    build(project, ["son-thuong"], registry=registry)
-    site = project / "site/son-thuong"
-    assert "Chủ tịch UBND xã tiếp công dân sáng thứ Năm." in (site / "thong-bao/lich-tiep-dan/index.html").read_text(encoding="utf-8")
-    home = (site / "index.html").read_text(encoding="utf-8")
-    assert ("thong-bao/", "Thông báo của đơn vị") in links_of(home)  # home → sections
-    assert re.search(r'href="thong-bao/"[^>]*class="md-nav__link|class="md-nav__link[^"]*"\s+href="thong-bao/"', home)  # nav
-    assert '"Lịch tiếp công dân tháng 12","thong-bao/lich-tiep-dan/","Thông báo ngày 01/12/2026"' in (site / "search.json").read_text(encoding="utf-8")
-    assert "thong-bao/lich-tiep-dan/" in (site / "feed.xml").read_text(encoding="utf-8")
-    assert "thong-bao/lich-tiep-dan/" in (site / "sitemap.xml").read_text(encoding="utf-8")
-    from generator.reference import reference_markdown
-
-    assert "## units/<đơn-vị>/notices/<tên>.yml" in reference_markdown(registry)
 
 
 def test_without_the_registry_entry_the_toy_files_are_refused(project):

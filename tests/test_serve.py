@@ -68,7 +68,7 @@ def test_preview_regenerates_on_yaml_edits_and_survives_bad_data(project: Path):
         unit.write_text(unit_text + "province: lặp\n", encoding="utf-8")
         err.wait_for("Khoá «province» bị lặp lại trong cùng một khối [duplicate-key]")
         # ... and the last good page is still served whole.
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=60) as response:
             assert response.status == 200
             kept = response.read().decode("utf-8")
         assert "Nhận hồ sơ mới" in kept and "</html>" in kept

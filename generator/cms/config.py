@@ -67,10 +67,7 @@ class FileKind:
     kind: str
     label: str
     where: str  # a file name inside the unit (`unit.yml`), a folder inside it (`plans`), or a project path
-
-    @property
-    def model(self) -> type[BaseModel]:
-        return REGISTRY[self.kind].model
+    model: type[BaseModel]
 
 
 def file_kinds(registry: Registry = REGISTRY) -> dict[str, list[FileKind]]:
@@ -81,9 +78,9 @@ def file_kinds(registry: Registry = REGISTRY) -> dict[str, list[FileKind]]:
             inside = path.removeprefix("units/{unit}/")
             scope = "unit" if inside != path else "shared"
             if is_collection(path):
-                kinds[f"{scope}_folders"].append(FileKind(kind.name, label, inside.rsplit("/", 1)[0]))
+                kinds[f"{scope}_folders"].append(FileKind(kind.name, label, inside.rsplit("/", 1)[0], kind.model))
             else:
-                kinds[f"{scope}_files"].append(FileKind(kind.name, label, inside))
+                kinds[f"{scope}_files"].append(FileKind(kind.name, label, inside, kind.model))
     return kinds
 
 
@@ -247,11 +244,16 @@ def _singular(label: str) -> str:
     return item[0].lower() + item[1:] if item else item
 
 
-def _summary(model: type[BaseModel]) -> str:
+def _key_field(model: type[BaseModel]) -> str:
+    """The field that names an entry in lists and menus: its title, name, heading…"""
     for key in ("title", "name", "heading", "document", "label", "code", "number", "index", "channel"):
         if key in model.model_fields:
-            return "{{fields." + key + "}}"
-    return "{{fields." + next(iter(model.model_fields)) + "}}"
+            return key
+    return next(iter(model.model_fields))
+
+
+def _summary(model: type[BaseModel]) -> str:
+    return "{{fields." + _key_field(model) + "}}"
 
 
 def _fields(model: type[BaseModel], stack: tuple[type[BaseModel], ...] = (), optional: bool = False) -> list[dict[str, Any]]:
@@ -325,9 +327,9 @@ def _pick_by_name(fields: list[dict[str, Any]], choices: list[dict[str, str]]) -
 NEW_NAMES = {"report": "{{fields.period.year}}-q{{fields.period.quarter}}-{{fields.title}}", "plan": "{{year}}-{{fields.title}}"}
 
 
-def unit_collections(unit_dir: Path, choices: list[dict[str, str]] | None = None) -> list[dict[str, Any]]:
+def unit_collections(unit_dir: Path, choices: list[dict[str, str]] | None = None, registry: Registry = REGISTRY) -> list[dict[str, Any]]:
     """`choices`: the catalog as choices by name (local mode, one unit); else a relation widget."""
-    slug, kinds, label = unit_dir.name, file_kinds(), _unit_label(unit_dir)
+    slug, kinds, label = unit_dir.name, file_kinds(registry), _unit_label(unit_dir)
     base = f"units/{slug}"
     files = []
     for k in kinds["unit_files"]:
@@ -362,9 +364,29 @@ def unit_collections(unit_dir: Path, choices: list[dict[str, str]] | None = None
     return collections
 
 
-def shared_collections() -> list[dict[str, Any]]:
-    kinds = file_kinds()
-    folder = kinds["shared_folders"][0]
+def _folder(name: str, label: str, kind: FileKind, folder: str) -> dict[str, Any]:
+    """A folder of files of one kind, each named from its title (or name…) as a web address."""
+    key = _key_field(kind.model)
+    return {
+        "name": name,
+        "label": label,
+        "label_singular": kind.label.lower(),
+        "folder": folder,
+        "extension": "yml",
+        "format": "yaml-text",
+        "create": True,
+        "identifier_field": key,
+        "slug": "{{fields." + key + "}}",
+        "summary": "{{fields." + key + "}}",
+        "editor": {"preview": False},
+        "fields": _fields(kind.model),
+    }
+
+
+def shared_collections(registry: Registry = REGISTRY) -> list[dict[str, Any]]:
+    kinds = file_kinds(registry)
+    folder = next(k for k in kinds["shared_folders"] if k.kind == PROCEDURE.name)
+    others = [_folder(f"chung--{k.where.replace('/', '-')}", k.label, k, k.where) for k in kinds["shared_folders"] if k is not folder]
     return [
         {
             "name": PROCEDURES,
@@ -390,23 +412,25 @@ def shared_collections() -> list[dict[str, Any]]:
                 for k in kinds["shared_files"]
             ],
         },
+        *others,
     ]
 
 
 LOCAL_BACKEND = {"name": "proxy", "proxy_url": "/api/v1", "branch": "main"}
 # Team mode: every save is a branch and a merge request the unit's approver accepts. The IT centre
 # sets repo, base_url and app_id (an OAuth application of its GitLab) here, then `make golden` writes
-# deploy/cms/config.gitlab.yml (README: "Switching team mode on").
+# deploy/cms/config.gitlab.yml (docs/web-editor.md, "Switching team mode on").
 GITLAB_BACKEND = {"name": "gitlab", "repo": "cchc/noi-dung", "branch": "main", "base_url": "https://gitlab.example.gov.vn",
                   "auth_type": "pkce", "app_id": "THAY-BANG-APP-ID"}
 
 
-def build_config(root: Path, slugs: list[str] | None = None, backend: dict[str, Any] | None = None) -> dict[str, Any]:
+def build_config(root: Path, slugs: list[str] | None = None, backend: dict[str, Any] | None = None,
+                 registry: Registry = REGISTRY) -> dict[str, Any]:
     """The whole configuration: the named units (default: every unit present) and the catalogs."""
     dirs = [d for d in unit_dirs(root) if slugs is None or d.name in slugs]
     one_unit = slugs is not None and len(dirs) == 1  # local mode: the catalog as choices by name
-    collections = [c for d in dirs for c in unit_collections(d, catalog_choices(root, d) if one_unit else None)]
-    collections += shared_collections()
+    collections = [c for d in dirs for c in unit_collections(d, catalog_choices(root, d) if one_unit else None, registry)]
+    collections += shared_collections(registry)
     return {
         "locale": "vi",
         "backend": backend or LOCAL_BACKEND,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..pipeline import build as build_units
 from ..problems import print_problems
+from ..problems.messages import Say
 from ..site import quiet_mkdocs, use_commit_time
 
 
@@ -16,7 +17,7 @@ def build(root: Path, slugs: list[str], strict: bool = False, today: dt.date | N
     quiet_mkdocs()
     built, warnings = build_units(root, slugs or None, strict, today=today)
     for paths in built:
-        print(f"Đã dựng {paths.slug}: {paths.site_dir.relative_to(root)}/index.html")
+        print(Say.BUILT(slug=paths.slug, path=paths.site_dir.relative_to(root)))
     if warnings:
         print_problems(warnings)
-        print(f"Có {len(warnings)} cảnh báo (không chặn việc dựng trang; xem bằng: cchc validate).", file=sys.stderr)
+        print(Say.BUILT_WITH_WARNINGS(count=len(warnings)), file=sys.stderr)

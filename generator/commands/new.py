@@ -21,6 +21,7 @@ from typing import Any
 from ..content_types import REGISTRY, ContentType, Registry
 from ..load import LoadError, load_file, unit_dirs
 from ..problems import UsageError
+from ..problems.messages import Say
 from ..schema.types import NO_CODE_ADVICE, PROCEDURE_CODE_PATTERN, SLUG_PATTERN, format_date
 
 SLUG = re.compile(SLUG_PATTERN)
@@ -36,15 +37,15 @@ def _scaffold(name: str, values: dict[str, str]) -> str:
 
 def _write(root: Path, path: Path, text: str) -> None:
     if path.exists():
-        raise UsageError(f"Đã có {path.relative_to(root)}; không ghi đè")
+        raise UsageError(Say.EXISTS(path=path.relative_to(root)))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    print(f"Đã tạo {path.relative_to(root)}")
+    print(Say.CREATED(path=path.relative_to(root)))
 
 
 def _slug(value: str, what: str) -> str:
     if not SLUG.fullmatch(value):
-        raise UsageError(f"{what} «{value}» chỉ dùng chữ thường không dấu, số và dấu gạch nối (vd: son-thuong)")
+        raise UsageError(Say.BAD_SLUG(what=what, value=value))
     return value
 
 
@@ -52,7 +53,7 @@ def _unit_name(root: Path, slug: str) -> str:
     folder = root / "units" / slug
     if folder not in unit_dirs(root):
         known = ", ".join(p.name for p in unit_dirs(root))
-        raise UsageError(f"Không có đơn vị «{slug}» trong units/ (có: {known})")
+        raise UsageError(Say.UNKNOWN_UNIT_LISTED(slug=slug, known=known))
     try:
         data = load_file(folder / "unit.yml", f"units/{slug}/unit.yml").data
     except LoadError:
@@ -66,7 +67,7 @@ def _first_field(root: Path) -> str:
         data = load_file(root / "content" / "fields.yml", "content/fields.yml").data
         return str(data["fields"][0]["slug"])
     except (LoadError, KeyError, IndexError, TypeError):
-        raise UsageError("Cần có ít nhất một lĩnh vực trong content/fields.yml trước khi thêm thủ tục") from None
+        raise UsageError(Say.NO_FIELD_YET()) from None
 
 
 def _today() -> dt.date:
@@ -81,7 +82,7 @@ def _procedure_source(code: str) -> dict[str, str]:
         return {"source_title": f"Cổng Dịch vụ công quốc gia, thủ tục {code}", "source_url": portal + code}
     if SLUG.fullmatch(code):
         return {"source_title": "Tên trang nguồn (vd Cổng thông tin điện tử của xã), chép đúng", "source_url": ""}
-    raise UsageError(f"Mã thủ tục «{code}» không đúng dạng (vd: 1.000593); {NO_CODE_ADVICE}")
+    raise UsageError(Say.BAD_PROCEDURE_CODE(code=code, advice=NO_CODE_ADVICE))
 
 
 def _values(root: Path, kind: ContentType[Any], args: list[str]) -> dict[str, str]:
@@ -109,7 +110,7 @@ def new(root: Path, command: str, args: list[str], registry: Registry = REGISTRY
     kind = registry.scaffolds()[command]
     assert kind.scaffold is not None
     if len(args) != len(kind.scaffold.args):
-        raise UsageError(f"cchc new {command} cần {len(kind.scaffold.args)} tham số; xem: cchc new --help")
+        raise UsageError(Say.NEW_ARGUMENTS(command=command, count=len(kind.scaffold.args)))
     values = _values(root, kind, args)
     parts = {name: values[name] for name in kind.scaffold.args}
     for written in [kind, *(registry[name] for name in kind.scaffold.also)]:

@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 from ..problems import UsageError, printable
+from ..problems.messages import Say
 
 RULES = Path("deploy/cms/OWNERS")
 
@@ -102,7 +103,7 @@ def owners(root: Path, changed: list[str] | None, editor: str, rules_path: Path 
     for message in messages:
         print(printable(message))  # file names come from the change set: no control character raw
     if messages:
-        print(f"Có {len(messages)} tệp ngoài quyền của @{editor.lstrip('@')}; hãy chuyển cho người được sửa duyệt.")
+        print(Say.NOT_OWNER_COUNT(count=len(messages), editor=editor.lstrip("@")))
         return 1
-    print(f"@{editor.lstrip('@')} được sửa cả {len(changed)} tệp.")
+    print(Say.OWNER_OK(editor=editor.lstrip("@"), count=len(changed)))
     return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ..problems.messages import Say
 from ..publish.inbox import activate as activate_inbox
 from ..publish.run import publish as publish_units
 from ..publish.run import rollback as rollback_unit
@@ -18,7 +19,7 @@ def publish(root: Path, dest: Path, keep: int = 5, jobs: int | None = None, shar
 
 
 def rollback(dest: Path, slug: str, wait: float = 0.0) -> None:
-    print(f"Đã đưa {slug} về bản {rollback_unit(dest, slug, wait)}")
+    print(Say.ROLLED_BACK(slug=slug, release=rollback_unit(dest, slug, wait)))
 
 
 def activate(dest: Path, keep: int = 5, wait: float = 0.0) -> int:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..jsonschema import write_schemas
+from ..problems.messages import Say
 from ..reference import reference_markdown
 
 
 def schema(root: Path) -> None:
     for path in write_schemas(root / "schema"):
-        print(f"Đã ghi {path.relative_to(root)}")
+        print(Say.WROTE(path=path.relative_to(root)))
     (root / "docs").mkdir(exist_ok=True)
     (root / "docs" / "tham-chieu.md").write_text(reference_markdown(), encoding="utf-8")
-    print("Đã ghi docs/tham-chieu.md")
+    print(Say.WROTE(path="docs/tham-chieu.md"))

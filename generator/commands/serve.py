@@ -12,6 +12,7 @@ import yaml
 
 from ..engine import serve as mkdocs_serve
 from ..pipeline import regenerate
+from ..problems.messages import Say
 from ..site import UnitPaths, quiet_mkdocs, unit_config
 
 SITE = Path(__file__).resolve().parent.parent / "site"
@@ -28,5 +29,5 @@ def serve(root: Path, slug: str, port: int) -> None:
     serve_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     os.environ["CCHC_ROOT"], os.environ["CCHC_SLUG"] = str(root), slug
     quiet_mkdocs()
-    print(f"Xem trước {slug} tại http://127.0.0.1:{port}/ (Ctrl+C để dừng)")
+    print(Say.PREVIEW(slug=slug, port=port))
     mkdocs_serve(str(serve_file), livereload=True, dev_addr=f"127.0.0.1:{port}")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..pipeline import check
 from ..problems import ContentError, Problem, blocking, print_problems
+from ..problems.messages import Say
 
 
 def _json(problems: list[Problem]) -> str:
@@ -26,5 +27,5 @@ def validate(root: Path, strict: bool = False, as_json: bool = False) -> None:
     if stops:
         raise ContentError(problems)
     print_problems(problems)
-    warnings = f" ({len(problems)} cảnh báo, không chặn việc dựng trang)" if problems else ""
-    print(f"Dữ liệu hợp lệ: không có lỗi{warnings}.")
+    warnings = Say.VALID_WARNINGS(count=len(problems)) if problems else ""
+    print(Say.VALID(warnings=warnings))

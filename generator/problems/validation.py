@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
@@ -13,8 +13,15 @@ from .codes import Code
 from .errors import Problem
 from .suggest import did_you_mean
 
-if TYPE_CHECKING:
-    from ..load.yaml_file import Document
+
+class Marked(Protocol):
+    """A file read with the place of each value (the loader's `Document`): problems come before
+    loading in the layers, so they name only what they use."""
+
+    @property
+    def path(self) -> str: ...
+
+    def mark(self, loc: tuple[str | int, ...], *, key: bool = False) -> tuple[int, int]: ...
 
 
 def field_path(loc: tuple[str | int, ...]) -> str:
@@ -83,7 +90,7 @@ def _message(model: type[BaseModel], error: Any) -> tuple[str, Code]:
     return f"Giá trị không hợp lệ ({error['msg']})", Code.INVALID_VALUE
 
 
-def problems_from(error: ValidationError, model: type[BaseModel], doc: Document) -> list[Problem]:
+def problems_from(error: ValidationError, model: type[BaseModel], doc: Marked) -> list[Problem]:
     problems = []
     for item in error.errors():
         loc = tuple(item["loc"])

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from ..problems import UsageError
+from ..problems.messages import Say
 
 NAME = ".lock"
 
@@ -32,6 +33,8 @@ class DestinationLock:
         self.fd: int | None = None
 
     def __enter__(self) -> DestinationLock:
+        if not self.path.parent.is_dir():  # rollback and activate: nothing was ever published there
+            raise UsageError(Say.NO_DESTINATION(dest=self.path.parent))
         self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         deadline = time.monotonic() + max(self.wait, 0.0)
         while True:

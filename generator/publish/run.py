@@ -23,6 +23,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
@@ -30,6 +31,7 @@ from ..fingerprint import shared_digest, unit_digest
 from ..load import unit_dirs
 from ..pipeline import inspect  # the content is validated once, inside the lock
 from ..problems import BuildError, UsageError, print_problems
+from ..problems.messages import Say
 from ..resolve import ResolvedUnit
 from ..resolve.hosts import host_of
 from ..site import use_commit_time
@@ -64,7 +66,7 @@ class DestinationFault(BuildError):
 def open_destination(dest: Path) -> None:
     """Refuse a destination that is not a writable folder, before anything else."""
     if dest.exists() and not dest.is_dir():
-        raise UsageError(f"--dest {dest} là một tệp, không phải thư mục. Chọn thư mục đăng khác, hoặc xoá tệp này. [dest-not-a-folder]")
+        raise UsageError(Say.DEST_IS_A_FILE(dest=dest))
     try:
         dest.mkdir(parents=True, exist_ok=True)
         probe = dest / f".probe-{os.getpid()}"
@@ -139,6 +141,11 @@ def _plan(root: Path, dest: Path, units: dict[str, ResolvedUnit], slugs: list[st
     return done, {s: wanted[s] for s, (outcome, _) in checked.items() if outcome is None}, notes
 
 
+def _is_destination_fault(outcome: Outcome) -> bool:
+    """A fault of the destination itself (full, read-only) stops the builds: the next would fail alike."""
+    return outcome.fault in FAULT_MESSAGES
+
+
 def _switch(dest: Path, outcome: Outcome, keep: int) -> None:
     """Make a checked release live (unless it is) and prune; a failure fails this unit only."""
     releases = UnitReleases(dest, outcome.slug)
@@ -159,7 +166,7 @@ def publish(root: Path, dest: Path, keep: int = 5, jobs: int | None = None, shar
     """`today`: the publication date (plans and reports due later stay off); None publishes all."""
     started = time.monotonic()
     if keep < 1:
-        raise UsageError("--keep phải từ 1 trở lên")
+        raise UsageError(Say.KEEP_AT_LEAST_ONE())
     use_commit_time(root)
     jobs = jobs or os.cpu_count() or 1
     remote = _read_remote_state(remote_state)
@@ -167,57 +174,90 @@ def publish(root: Path, dest: Path, keep: int = 5, jobs: int | None = None, shar
 
     with DestinationLock(dest, wait) as lock, stop_on_signals():
         try:
-            return _publish_locked(root, dest, keep, jobs, shard, report, strict, remote, lock.fd, started, today)
+            run = PublishRun(root, dest, keep, jobs, strict, remote, lock.fd, started, today)
+            return run.publish(in_shard([p.name for p in unit_dirs(root)], shard), report)
         except Stopped as stop:
-            print(f"Đã dừng theo yêu cầu ({signal.Signals(stop.signum).name}): các trang đang đăng giữ nguyên, "
-                  "bản đang dựng dở đã được xoá; lần chạy sau sẽ dựng tiếp.", file=sys.stderr)
+            print(Say.STOPPED(signal=signal.Signals(stop.signum).name), file=sys.stderr)
             return 128 + stop.signum
 
 
-def _publish_locked(root: Path, dest: Path, keep: int, jobs: int, shard: str | None, report: Path | None,
-                    strict: bool, remote: dict[str, str], lock_fd: int | None, started: float,
-                    today: dt.date | None = None) -> int:
-    """The run once it holds the destination (see the module's docstring)."""
-    try:
-        for unit_dir in (p for p in dest.iterdir() if p.is_dir() and not p.name.startswith(".")):
-            UnitReleases(dest, unit_dir.name).clean()
-    except OSError as error:
-        raise DestinationFault(fault_of(error), dest, error.strerror or "") from error
-    slugs = in_shard([p.name for p in unit_dirs(root)], shard)
-    with frozen_once_loaded():
-        project, units, problems = inspect(root, today=today)
-    blocked = blocked_units(project, problems, slugs, strict)
-    print_problems(sorted({p for found in blocked.values() for p in found}))
-    outcomes = [Outcome(s, "failed", reasons=[p.format() for p in found]) for s, found in sorted(blocked.items())]
-    ready = [s for s in slugs if s not in blocked and s in units]
-    done, to_build, notes = _plan(root, dest, units, ready, jobs, remote)
-    progress = Progress(len(slugs))
-    for outcome in outcomes + done:
-        if outcome in done and remote.get(outcome.slug) != outcome.release:
-            _switch(dest, outcome, keep)  # a reused release goes live; pruning first frees room for builds
-        progress.update(outcome)
-    tasks = [Task(units[s], to_build[s], host_of(units[s].unit.site_url), held_back_rows(dest, units[s], set(blocked)))
-             for s in sorted(to_build, key=lambda s: (-len(units[s].procedures), s))]  # largest first: every core busy to the end
-    built = []
-    with closing(run_builds(root, dest, tasks, jobs, lock_fd, halt=lambda o: o.fault in FAULT_MESSAGES)) as results:
-        for outcome in results:
-            if outcome.status != "failed":
-                _switch(dest, outcome, keep)  # each unit goes live as soon as its release checks
+@dataclass
+class PublishRun:
+    """One run once it holds the destination (see the module's docstring): its settings, and the
+    outcome of every unit and the notes as it goes."""
+
+    root: Path
+    dest: Path
+    keep: int
+    jobs: int
+    strict: bool
+    remote: dict[str, str]
+    lock_fd: int | None
+    started: float
+    today: dt.date | None = None  # the publication day (scheduled plans and reports); None: today in Vietnam
+    outcomes: list[Outcome] = field(default_factory=list)
+    blocked: set[str] = field(default_factory=set)  # units held back by an error: the province keeps their last rows
+    notes: list[str] = field(default_factory=list)
+
+    def publish(self, slugs: list[str], report: Path | None) -> int:
+        self.clear_leftovers()
+        units, ready = self.validate(slugs)
+        done, to_build, notes = _plan(self.root, self.dest, units, ready, self.jobs, self.remote)
+        self.notes += notes
+        progress = Progress(len(slugs))
+        for outcome in self.outcomes + done:
+            if outcome in done and self.remote.get(outcome.slug) != outcome.release:
+                _switch(self.dest, outcome, self.keep)  # a reused release goes live; pruning first frees room for builds
             progress.update(outcome)
-            built.append(outcome)
-    faults = sorted({o.fault for o in built + done if o.fault in FAULT_MESSAGES})
-    try:
-        notes += serving.rebuild(dest)
-    except OSError as error:
-        faults = sorted({*faults, fault_of(error) or "disk-full"})
-        notes.append(f"Chưa ghi lại được {serving.MAP}: {error.strerror}; tệp cũ giữ nguyên")
-    result = summary(outcomes + done + built, time.monotonic() - started, notes)
-    print_summary(result)
-    if report:
-        report.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    for fault in faults:
-        print(f"LỖI: {DestinationFault(fault, dest)}", file=sys.stderr)
-    return 3 if faults else (1 if result["failed"] else 0)
+        self.outcomes += done
+        self.build(units, to_build, progress)
+        return self.finish(report)
+
+    def clear_leftovers(self) -> None:
+        """Staging and work folders, temporary pointers a dead run left (never another run's: the lock is held)."""
+        try:
+            for unit_dir in (p for p in self.dest.iterdir() if p.is_dir() and not p.name.startswith(".")):
+                UnitReleases(self.dest, unit_dir.name).clean()
+        except OSError as error:
+            raise DestinationFault(fault_of(error), self.dest, error.strerror or "") from error
+
+    def validate(self, slugs: list[str]) -> tuple[dict[str, ResolvedUnit], list[str]]:
+        """Everything validated once; a unit with an error is failed here and keeps its live release."""
+        with frozen_once_loaded():
+            project, units, problems = inspect(self.root, today=self.today)
+        blocked = blocked_units(project, problems, slugs, self.strict)
+        self.blocked = set(blocked)
+        print_problems(sorted({p for found in blocked.values() for p in found}))
+        self.outcomes += [Outcome(s, "failed", reasons=[p.format() for p in found]) for s, found in sorted(blocked.items())]
+        return units, [s for s in slugs if s not in blocked and s in units]
+
+    def build(self, units: dict[str, ResolvedUnit], to_build: dict[str, str], progress: Progress) -> None:
+        """The missing releases, largest unit first (every core busy to the end); each unit goes live
+        as soon as its release checks."""
+        tasks = [Task(units[s], to_build[s], host_of(units[s].unit.site_url), held_back_rows(self.dest, units[s], self.blocked))
+                 for s in sorted(to_build, key=lambda s: (-len(units[s].procedures), s))]
+        with closing(run_builds(self.root, self.dest, tasks, self.jobs, self.lock_fd, halt=_is_destination_fault)) as results:
+            for outcome in results:
+                if outcome.status != "failed":
+                    _switch(self.dest, outcome, self.keep)
+                progress.update(outcome)
+                self.outcomes.append(outcome)
+
+    def finish(self, report: Path | None) -> int:
+        """The serving map rebuilt from what is live, the summary, and the exit code."""
+        faults = sorted({o.fault for o in self.outcomes if o.fault in FAULT_MESSAGES})
+        try:
+            self.notes += serving.rebuild(self.dest)
+        except OSError as error:
+            faults = sorted({*faults, fault_of(error) or "disk-full"})
+            self.notes.append(f"Chưa ghi lại được {serving.MAP}: {error.strerror}; tệp cũ giữ nguyên")
+        result = summary(self.outcomes, time.monotonic() - self.started, self.notes)
+        print_summary(result)
+        if report:
+            report.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        for fault in faults:
+            print(Say.DEST_FAULT(fault=DestinationFault(fault, self.dest)), file=sys.stderr)
+        return 3 if faults else (1 if result["failed"] else 0)
 
 
 def _read_remote_state(path: Path | None) -> dict[str, str]:
@@ -228,16 +268,16 @@ def _read_remote_state(path: Path | None) -> dict[str, str]:
         data = json.loads(path.read_text(encoding="utf-8"))
         return {str(slug): str(entry["release"]) for slug, entry in data.items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise UsageError(f"Không đọc được --remote-state {path}: {error}") from error
+        raise UsageError(Say.BAD_REMOTE_STATE(path=path, error=error)) from error
 
 
 def rollback(dest: Path, slug: str, wait: float = 0.0) -> str:
     with DestinationLock(dest, wait):
         releases = UnitReleases(dest, slug)
         if not releases.unit_dir.is_dir():
-            raise UsageError(f"Chưa có bản nào của «{slug}» trong {dest}")
+            raise UsageError(Say.NO_RELEASE(slug=slug, dest=dest))
         previous = releases.rollback()
         if previous is None:
-            raise UsageError(f"«{slug}» không còn bản nào trước bản đang đăng")
+            raise UsageError(Say.NO_EARLIER_RELEASE(slug=slug))
         serving.rebuild(dest)
         return previous

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 from ..content_types import REGISTRY, Registry
 from ..resolve import ResolvedUnit
-from ..routes import route
+from ..routes import FEED, SITEMAP, route
 
 
 @dataclass(frozen=True, order=True)
@@ -47,7 +47,7 @@ def atom(unit: ResolvedUnit, registry: Registry = REGISTRY) -> str:
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
         f"  <title>{escape(unit.unit.name)}: thông tin cải cách hành chính</title>",
         f'  <link href="{escape(base)}"/>',
-        f'  <link rel="self" href="{escape(base)}feed.xml"/>',
+        f'  <link rel="self" href="{escape(base + FEED.url)}"/>',
         f"  <id>{escape(base)}</id>",
         f"  <updated>{updated}T00:00:00Z</updated>",
         f"  <author><name>{escape(unit.unit.name)}</name></author>",
@@ -66,4 +66,4 @@ def atom(unit: ResolvedUnit, registry: Registry = REGISTRY) -> str:
 
 
 def robots(unit: ResolvedUnit) -> str:
-    return f"User-agent: *\nAllow: /\nSitemap: {unit.unit.site_url}sitemap.xml\n"
+    return f"User-agent: *\nAllow: /\nSitemap: {unit.unit.site_url}{SITEMAP.url}\n"

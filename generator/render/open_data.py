@@ -202,11 +202,6 @@ def tables(unit: ResolvedUnit) -> list[Table]:
     return found
 
 
-def has_table(unit: ResolvedUnit, kind: ContentType[Any], key: str | None = None) -> bool:
-    name = data_table(kind, key)
-    return any(data_table(t.kind, t.key) == name for t in tables(unit))
-
-
 # --- writing ---------------------------------------------------------------------------------------
 
 

@@ -14,8 +14,9 @@ import jinja2
 
 from ..content_types import REGISTRY, ContentType, Registry, Section, SinglePage
 from ..problems import BuildError
+from ..problems.messages import Say
 from ..resolve import ResolvedUnit
-from ..routes import DATA_FORMATS, Route, data_route, route
+from ..routes import DATA_FORMATS, FEED, ROBOTS, SEARCH_INDEX, Route, data_route, route
 from . import charts, feeds, open_data, province, province_data, search, text
 
 
@@ -86,11 +87,12 @@ def render_unit(
     """Every Markdown page of one unit, its search index and feed, and its open data (CSV, JSON and
     the data package), keyed by path inside its docs folder."""
     env = env or environment(registry)
-    shared = {"u": unit, "unit": unit.unit, "last_updated": feeds.last_updated(unit, registry), "sections": home_links(unit, registry)}
+    shared = {"u": unit, "unit": unit.unit, "last_updated": feeds.last_updated(unit, registry), "sections": home_links(unit, registry),
+              "feed": FEED.url}
     rendered = {
-        "search.json": search.index_json(unit, registry),
-        "feed.xml": feeds.atom(unit, registry),
-        "robots.txt": feeds.robots(unit),
+        SEARCH_INDEX.file: search.index_json(unit, registry),
+        FEED.file: feeds.atom(unit, registry),
+        ROBOTS.file: feeds.robots(unit),
     }
     data = open_data.files(unit)  # added after the pages, which come first in the dict
     for page in pages(unit, registry):
@@ -109,7 +111,7 @@ def render_unit(
         try:
             rendered[here.file] = env.get_template(page.template).render(context)
         except jinja2.TemplateError as error:
-            raise BuildError(f"Mẫu {page.template} lỗi khi tạo {unit.slug}/{here.file}: {error}") from error
+            raise BuildError(Say.TEMPLATE_FAILED(template=page.template, slug=unit.slug, file=here.file, error=error)) from error
     rendered.update(data)
     rendered.update(render_province(unit, env, shared, held_back))
     return rendered
@@ -127,5 +129,5 @@ def render_province(
         try:
             rendered[here.file] = env.get_template(template).render({**common, **province.page_context(here, key)})
         except jinja2.TemplateError as error:
-            raise BuildError(f"Mẫu {template} lỗi khi tạo {unit.slug}/{here.file}: {error}") from error
+            raise BuildError(Say.TEMPLATE_FAILED(template=template, slug=unit.slug, file=here.file, error=error)) from error
     return rendered | province_data.files(unit, common["rows"])

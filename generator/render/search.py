@@ -1,7 +1,7 @@
 """The unit's search index: every page a citizen looks for (procedures, plans, reports, sections),
 as a compact JSON list that the site's own script folds and searches in the browser.
 
-Measured (README): Material's lunr search neither folds diacritics nor finds "tịch", and Pagefind
+Measured (docs/decisions.md, "Search"): Material's lunr search neither folds diacritics nor finds "tịch", and Pagefind
 1.5.2 folds tones and «Đ» but not a lowercase «đ» ("dat dai" misses "đất đai"). Folding here is
 done in the browser on both the index and the query, so «đ»/«d» and every tone match both ways.
 """

@@ -12,7 +12,9 @@ import json
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..schema.types import Quantity, format_date
+from ..schema.types import Quantity, format_date, number
+
+__all__ = ["md", "number", "vndate"]  # `number` lives with the number types; pages and charts take it from here
 
 # Characters Python-Markdown (with tables and attr_list) gives a meaning to within a line; each is
 # one it accepts a backslash escape for (`<` and `>` become entities below).
@@ -31,21 +33,6 @@ def md(value: object) -> str:
 
 def vndate(value: dt.date) -> str:
     return format_date(value)
-
-
-def number(value: object) -> str:
-    """A figure for people. A value read from a source is shown exactly as written (`Quantity`);
-    a value the tool computed is written in Vietnamese notation: 1234567 → 1.234.567; 85.5 → 85,5."""
-    if isinstance(value, Quantity):
-        return value.text
-    if isinstance(value, Decimal):
-        value = value.normalize() if value == value.to_integral_value() else value
-        if value == value.to_integral_value():
-            value = int(value)
-    whole, _, fraction = f"{value}".partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    grouped = f"{abs(int(whole)):,}".replace(",", ".")
-    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
 
 
 def rate(part: object, whole: object, places: int = 1) -> str:

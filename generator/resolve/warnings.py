@@ -20,7 +20,7 @@ from ..load import Located, Project, UnitSource
 from ..problems import Code, Problem, Severity
 from ..problems.validation import field_path
 from ..schema.documents import DossierStats, Issued, Report
-from ..schema.types import format_date
+from ..schema.types import format_date, number
 
 # Between the number and «ngày»: spaces, then at most one comma and more spaces. Written
 # `\s*(?:,\s*)?`, never `\s*,?\s*`: with no comma the two runs could split a long run of spaces in
@@ -220,8 +220,6 @@ def _dossier_tables(source: UnitSource) -> Iterator[tuple[Located[Any], tuple[st
 
 def _dossier_sum_warnings(source: UnitSource) -> list[Problem]:
     """A stated total that is not the sum of its stated parts: shown as stated, the editor told."""
-    from ..render.text import number
-
     problems = []
     for located, loc, table in _dossier_tables(source):
         for where, stated, summed in table.mismatches():

@@ -431,3 +431,18 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")  # no daylight 
 def vietnam_today() -> dt.date:
     """Today's date in Vietnam: what a build or publish run uses unless given `--today`."""
     return dt.datetime.now(VIETNAM).date()
+
+
+def number(value: object) -> str:
+    """A figure for people. A value read from a source is shown exactly as written (`Quantity`);
+    a value the tool computed is written in Vietnamese notation: 1234567 → 1.234.567; 85.5 → 85,5."""
+    if isinstance(value, Quantity):
+        return value.text
+    if isinstance(value, Decimal):
+        value = value.normalize() if value == value.to_integral_value() else value
+        if value == value.to_integral_value():
+            value = int(value)
+    whole, _, fraction = f"{value}".partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    grouped = f"{abs(int(whole)):,}".replace(",", ".")
+    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"

@@ -19,10 +19,11 @@ import yaml
 from .. import engine
 from ..content_types import PROCEDURE, REGISTRY, Registry
 from ..problems import BuildError, printable
+from ..problems.messages import Say
 from ..render.nav import nav
 from ..render.text import plain_title
 from ..resolve import ResolvedUnit
-from ..routes import url_for
+from ..routes import FEED, SEARCH_INDEX, url_for
 from ..schema.types import format_date
 
 EVENTS = Path(__file__).resolve().parent / "events.py"
@@ -65,6 +66,8 @@ def _theme_extra(unit: ResolvedUnit) -> dict[str, Any]:
         "unit_name": profile.name,  # the theme overrides escape it themselves
         "status": profile.status.value,
         "search_fallback": url_for(PROCEDURE) if unit.has(PROCEDURE) else "",
+        "feed": FEED.url,
+        "search_index": SEARCH_INDEX.url,
     }
     if not profile.is_active:
         extra["status_label"] = profile.status.label
@@ -168,9 +171,9 @@ def build_site(paths: UnitPaths) -> None:
         engine.build(config)
     except engine.EngineError as error:
         shown = "\n".join(describe_warning(paths.slug, m) for m in warnings.messages) or printable(str(error))
-        raise BuildError(f"MkDocs không dựng được trang của «{paths.slug}» ({error}):\n{shown}") from error
+        raise BuildError(Say.ENGINE_FAILED(slug=paths.slug, error=error, shown=shown)) from error
     except OSError as error:
-        raise BuildError(f"Lỗi ghi tệp khi dựng «{paths.slug}»: {error}") from error
+        raise BuildError(Say.WRITE_FAILED(slug=paths.slug, error=error)) from error
     finally:
         logger.removeHandler(warnings)
 

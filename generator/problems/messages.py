@@ -1,0 +1,55 @@
+"""Every operational message: what a command reports or refuses about how it was run (not about the
+content, which has `Code`). One English name per message, to search for; the Vietnamese text with
+its `{placeholders}`, which tests pin. `Say.NOT_A_PROJECT(root=…)` gives the text.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Say(Enum):
+    """An operational message; calling it fills its placeholders."""
+
+    def __call__(self, **values: object) -> str:
+        return str(self.value).format(**values)
+
+    # Where and how a command was run
+    NOT_A_PROJECT = "{root} không phải thư mục dự án (không có thư mục units/)"
+    UNKNOWN_UNIT = "Không có đơn vị «{slug}» trong units/{hint}"
+    UNKNOWN_UNIT_LISTED = "Không có đơn vị «{slug}» trong units/ (có: {known})"
+    BAD_ENGINE = "{variable}=«{name}» không hợp lệ; chọn một trong: {engines}"
+    BLOCKED = "Có {count}; chưa dựng trang nào vì còn {blocked}. Sửa các dòng trên rồi chạy lại."
+    # validate, build, serve, edit, schema
+    VALID = "Dữ liệu hợp lệ: không có lỗi{warnings}."
+    VALID_WARNINGS = " ({count} cảnh báo, không chặn việc dựng trang)"
+    BUILT = "Đã dựng {slug}: {path}/index.html"
+    BUILT_WITH_WARNINGS = "Có {count} cảnh báo (không chặn việc dựng trang; xem bằng: cchc validate)."
+    ENGINE_FAILED = "MkDocs không dựng được trang của «{slug}» ({error}):\n{shown}"
+    WRITE_FAILED = "Lỗi ghi tệp khi dựng «{slug}»: {error}"
+    TEMPLATE_FAILED = "Mẫu {template} lỗi khi tạo {slug}/{file}: {error}"
+    PREVIEW = "Xem trước {slug} tại http://127.0.0.1:{port}/ (Ctrl+C để dừng)"
+    EDITOR = "Trình biên tập {slug}: http://127.0.0.1:{port}/admin/  ·  xem trước: {preview}  (Ctrl+C để dừng)"
+    WROTE = "Đã ghi {path}"
+    # cchc new
+    CREATED = "Đã tạo {path}"
+    EXISTS = "Đã có {path}; không ghi đè"
+    BAD_SLUG = "{what} «{value}» chỉ dùng chữ thường không dấu, số và dấu gạch nối (vd: son-thuong)"
+    NO_FIELD_YET = "Cần có ít nhất một lĩnh vực trong content/fields.yml trước khi thêm thủ tục"
+    BAD_PROCEDURE_CODE = "Mã thủ tục «{code}» không đúng dạng (vd: 1.000593); {advice}"
+    NEW_ARGUMENTS = "cchc new {command} cần {count} tham số; xem: cchc new --help"
+    # cchc owners
+    NO_OWNER_RULES = "Không có tệp quy tắc quyền sửa {path}"
+    NOT_OWNER_COUNT = "Có {count} tệp ngoài quyền của @{editor}; hãy chuyển cho người được sửa duyệt."
+    OWNER_OK = "@{editor} được sửa cả {count} tệp."
+    # publish, rollback
+    DEST_IS_A_FILE = "--dest {dest} là một tệp, không phải thư mục. Chọn thư mục đăng khác, hoặc xoá tệp này. [dest-not-a-folder]"
+    KEEP_AT_LEAST_ONE = "--keep phải từ 1 trở lên"
+    STOPPED = ("Đã dừng theo yêu cầu ({signal}): các trang đang đăng giữ nguyên, "
+               "bản đang dựng dở đã được xoá; lần chạy sau sẽ dựng tiếp.")
+    DEST_FAULT = "LỖI: {fault}"
+    BAD_REMOTE_STATE = "Không đọc được --remote-state {path}: {error}"
+    NO_DESTINATION = "Không có thư mục đăng {dest}: chưa đăng gì ở đó. Kiểm tra lại --dest."
+    NO_RELEASE = "Chưa có bản nào của «{slug}» trong {dest}"
+    NO_EARLIER_RELEASE = "«{slug}» không còn bản nào trước bản đang đăng"
+    ROLLED_BACK = "Đã đưa {slug} về bản {release}"
