@@ -15,7 +15,7 @@ from ..pipeline import regenerate
 from ..problems.messages import Say
 from ..site import UnitPaths, quiet_mkdocs, unit_config
 
-SITE = Path(__file__).resolve().parent.parent / "site"
+HOOK = Path(__file__).resolve().parent / "serve_events.py"
 TEMPLATES = Path(__file__).resolve().parent.parent / "render" / "templates"
 
 
@@ -23,7 +23,7 @@ def serve(root: Path, slug: str, port: int) -> None:
     unit = regenerate(root, slug)
     paths = UnitPaths(root, slug)
     config = unit_config(unit, paths)
-    config["hooks"] = [str(SITE / "serve_events.py"), *(str((paths.build_dir / h).resolve()) for h in config["hooks"])]
+    config["hooks"] = [str(HOOK), *(str((paths.build_dir / h).resolve()) for h in config["hooks"])]
     config["watch"] = [str(root / "units" / slug), str(root / "content"), str(root / "theme"), str(TEMPLATES)]
     serve_file = paths.build_dir / "mkdocs.serve.yml"
     serve_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
