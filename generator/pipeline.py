@@ -8,12 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from .content_types import REGISTRY, Registry
+from .engine import UnitPaths, build_site, write_sources
 from .load import Project, load_project
 from .problems import Problem, Suggester, UsageError, require_valid
 from .problems.messages import Say
 from .render import environment, render_unit
 from .resolve import ResolvedUnit, resolve, warnings
-from .site import UnitPaths, build_site, write_sources
 
 
 def inspect(root: Path, registry: Registry = REGISTRY) -> tuple[Project, dict[str, ResolvedUnit], list[Problem]]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..engine import quiet_mkdocs, use_commit_time
 from ..pipeline import build as build_units
 from ..problems import print_problems
 from ..problems.messages import Say
-from ..site import quiet_mkdocs, use_commit_time
 
 
 def build(root: Path, slugs: list[str], strict: bool = False) -> None:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import yaml
 
+from ..engine import UnitPaths, quiet_mkdocs, unit_config
+from ..engine.choice import serve as mkdocs_serve
 from ..pipeline import regenerate
 from ..problems.messages import Say
-from ..site import UnitPaths, quiet_mkdocs, unit_config
-from ..site.choice import serve as mkdocs_serve
 
 HOOK = Path(__file__).resolve().parent / "serve_events.py"
 TEMPLATES = Path(__file__).resolve().parent.parent / "render" / "templates"

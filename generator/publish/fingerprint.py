@@ -19,8 +19,8 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
 from ..content_types import REGISTRY, Registry
+from ..engine.choice import engine_name
 from ..resolve import ResolvedUnit
-from ..site.choice import engine_name
 
 GENERATOR = Path(__file__).resolve().parent.parent
 DISTRIBUTION = "cchc-generator"
