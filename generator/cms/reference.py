@@ -8,9 +8,9 @@ import typing
 
 from pydantic import BaseModel
 
-from .content_types import REGISTRY, Registry
-from .problems.validation import unwrap_model
-from .schema.types import COUNT_SCHEMA, QUANTITY_SCHEMA, RATE_SCHEMA, Choice
+from ..content_types import REGISTRY, Registry
+from ..problems.validation import unwrap_model
+from ..schema.types import COUNT_SCHEMA, QUANTITY_SCHEMA, RATE_SCHEMA, Choice
 
 PATTERNS = {
     r"^(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$": "ngày (ngày/tháng/năm)",
