@@ -19,7 +19,8 @@ from ..content_types import DOCUMENTS, PROCEDURE
 from ..load import Located, Project, UnitSource
 from ..problems import Code, Problem, Severity
 from ..problems.validation import field_path
-from ..schema.documents import Issued, Report
+from ..schema.documents import Issued
+from ..schema.report import Report
 from ..schema.types import format_date, number
 
 _CITATION = re.compile(
