@@ -1,7 +1,7 @@
 """`cchc serve SLUG`: live preview of one unit. MkDocs' own server watches the unit's YAML, the
 shared content, the templates and the theme; before each rebuild a hook regenerates the Markdown.
 Content errors are printed and the last good pages stay on screen. Pages go through the same
-MkDocs events as a build (site/events.py), so the preview is sanitised and link-checked alike."""
+MkDocs events as a build (engine/events.py), so the preview is sanitised and link-checked alike."""
 
 from __future__ import annotations
 
