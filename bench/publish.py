@@ -83,8 +83,8 @@ def sequential_mkdocs(project: Path) -> float:
     another in one process."""
     code = (
         "import sys,time; from pathlib import Path; from generator.pipeline import check, render_all;"
-        "from generator.site import UnitPaths, write_sources;"
-        "from generator.engine import load_config, build, quiet; quiet();"
+        "from generator.engine import UnitPaths, write_sources;"
+        "from generator.engine.choice import load_config, build, quiet; quiet();"
         "root=Path(sys.argv[1]); units,_=check(root); pages=render_all(units, sorted(units));"
         "[write_sources(units[s], pages[s], UnitPaths(root, s)) for s in sorted(units)];"
         "t=time.monotonic();"
@@ -99,7 +99,7 @@ def sequential_mkdocs(project: Path) -> float:
 def sequential_mkdocs_cli(project: Path) -> float:
     """The plain way to script it: `mkdocs build -f build/<unit>/mkdocs.yml` (or `properdocs build`,
     the engine in use), one unit after another (sources as written by `sequential_mkdocs`)."""
-    from generator.engine import engine_name
+    from generator.engine.choice import engine_name
 
     started = time.monotonic()
     for config in sorted((project / "build").glob("*/mkdocs.yml")):
@@ -137,7 +137,7 @@ def main() -> None:
     baseline_cli = sequential_mkdocs_cli(project)
     pages = sum(1 for _ in (dest).glob("*/current/**/index.html"))
     live = sum(du(release.resolve()) for release in dest.glob("*/current"))
-    from generator.engine import engine_name
+    from generator.engine.choice import engine_name
 
     report = {
         "engine": engine_name(),

@@ -9,12 +9,12 @@ import datetime as dt
 from pathlib import Path
 
 from .content_types import REGISTRY, Registry
+from .engine import UnitPaths, build_site, write_sources
 from .load import Project, load_project
 from .problems import Problem, Suggester, UsageError, require_valid
 from .problems.messages import Say
 from .render import environment, render_unit
 from .resolve import ResolvedUnit, resolve, warnings
-from .site import UnitPaths, build_site, write_sources
 
 
 def inspect(root: Path, registry: Registry = REGISTRY, today: dt.date | None = None) -> tuple[Project, dict[str, ResolvedUnit], list[Problem]]:

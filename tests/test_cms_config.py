@@ -168,7 +168,7 @@ def test_labels_and_hints_carry_no_file_key_or_value_words_and_optional_is_said_
 
 
 def test_a_quarter_is_chosen_as_i_to_iv_and_the_file_keeps_what_the_schema_reads():
-    from generator.schema.documents import Period
+    from generator.schema.report import Period
 
     _, _, found = _coverage(_config())
     quarter = found[("Period", "quarter")]

@@ -8,9 +8,9 @@ import pytest
 import yaml
 from conftest import ROOT
 
+from generator.engine import UnitPaths, unit_config
 from generator.pipeline import check, render_all
 from generator.resolve import ResolvedUnit
-from generator.site import UnitPaths, unit_config
 
 GOLDEN = ROOT / "tests" / "golden"
 

@@ -7,8 +7,8 @@ import jsonschema
 import pytest
 from conftest import ROOT
 
+from generator.cms.jsonschema import schema_text
 from generator.content_types import REGISTRY
-from generator.jsonschema import schema_text
 from generator.load import load_file
 
 SCHEMAS = {kind.name: kind.model for kind in REGISTRY}
@@ -90,7 +90,7 @@ def test_every_field_has_a_description_and_an_example_that_is_valid():
 
 
 def test_the_editors_reference_page_is_current():
-    from generator.reference import reference_markdown
+    from generator.cms.reference import reference_markdown
 
     committed = (ROOT / "docs" / "tham-chieu.md").read_text(encoding="utf-8")
     assert committed == reference_markdown(), "run `.venv/bin/cchc schema` and commit docs/tham-chieu.md"

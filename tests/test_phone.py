@@ -16,9 +16,9 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT, wait_until
 from test_browser import UNITS, WCAG, page_types
 
+from generator.engine import sanitize
 from generator.render import environment
 from generator.render.text import percent
-from generator.site import sanitize
 
 EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in yaml.safe_load((ROOT / "mkdocs.yml").read_text())["markdown_extensions"]]
 PHONE, DESKTOP = {"width": 360, "height": 800}, {"width": 1280, "height": 800}

@@ -12,8 +12,8 @@ from pathlib import Path
 from conftest import cchc, copy_project
 from test_validation import edit
 
+from generator.engine.links import broken_links_in as broken_links
 from generator.publish.policy import shard_of
-from generator.site.links import broken_links_in as broken_links
 
 UNITS = ["ba-to", "chi-lang-nam", "quang-ngai", "so-ngoai-vu-tay-ninh", "son-thuong", "tra-bong"]
 

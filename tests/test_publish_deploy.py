@@ -23,7 +23,7 @@ from test_nginx import run_nginx
 from test_publish_live import HOSTS, assert_live_releases_complete, mapped
 from test_validation import edit
 
-from generator.fingerprint import runtime_packages
+from generator.publish.fingerprint import runtime_packages
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -204,7 +204,7 @@ def test_the_constraints_pin_exactly_the_runtime_closure_the_fingerprint_hashes(
 
 
 def test_a_changed_transitive_package_changes_every_release_id(project, monkeypatch):
-    import generator.fingerprint as fingerprint
+    import generator.publish.fingerprint as fingerprint
 
     before = fingerprint.shared_digest(project)
     packages = list(fingerprint.runtime_packages())

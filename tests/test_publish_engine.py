@@ -7,7 +7,7 @@ import re
 
 from conftest import cchc, copy_project
 
-from generator.engine import DEFAULT, engine_name
+from generator.engine.choice import DEFAULT, engine_name
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}
 META = re.compile(rb'<meta name="generator" content="[^"]*">')

@@ -18,8 +18,8 @@ from conftest import cchc
 from test_publish import UNITS, live, publish
 from test_validation import edit
 
+from generator.engine.links import broken_links_in as broken_links
 from generator.publish import manifest
-from generator.site.links import broken_links_in as broken_links
 
 HOSTS = {
     "ba-to": "bato.quangngai.gov.vn", "chi-lang-nam": "chilangnam.thanhmien.haiduong.gov.vn",

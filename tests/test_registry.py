@@ -17,11 +17,11 @@ from test_jsonschema import schema_gaps
 
 from generator import content_types
 from generator.cms.config import build_config
+from generator.cms.jsonschema import write_schemas
+from generator.cms.reference import reference_markdown
 from generator.content_types import REGISTRY, ContentType, Registry
-from generator.fingerprint import shared_digest
-from generator.jsonschema import write_schemas
 from generator.pipeline import build, check
-from generator.reference import reference_markdown
+from generator.publish.fingerprint import shared_digest
 from generator.schema.types import Change, Model, Text, VnDate, format_date
 
 GUIDE = ROOT / "docs" / "add-a-page-type.md"

@@ -2,7 +2,7 @@
 dates is named, and how a dossier group the source gives only parts of is shown."""
 
 from generator.render.charts import dossier_summary
-from generator.schema.documents import DossierStats, Period
+from generator.schema.report import DossierStats, Period
 
 
 def test_a_period_named_as_the_report_writes_it_keeps_the_reports_words():

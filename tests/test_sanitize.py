@@ -4,9 +4,9 @@ escaping) is missing, and the controls below show the tests fail without it."""
 import pytest
 from test_validation import edit
 
+from generator.engine import sanitize
 from generator.pipeline import build
 from generator.render import text as markdown_text
-from generator.site import sanitize
 
 PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(1)><a href='javascript:alert(1)'>x</a><a href='data:text/html,x'>y</a>"
 
@@ -27,8 +27,8 @@ def build_with_unescaped_text(project, monkeypatch, sanitizer_on: bool) -> str:
     """A template that forgot to escape: the `md` filter passes text through untouched."""
     monkeypatch.setattr(markdown_text, "md", lambda value: str(value))
     if not sanitizer_on:
-        monkeypatch.setattr("generator.site.sanitize.clean", lambda html: html)
-        monkeypatch.setattr("generator.site.links.broken_links", lambda pages, files: [])  # the payload's links
+        monkeypatch.setattr("generator.engine.sanitize.clean", lambda html: html)
+        monkeypatch.setattr("generator.engine.links.broken_links", lambda pages, files: [])  # the payload's links
     edit(project, "units/son-thuong/hotlines.yml", "purpose: Tiếp nhận hồ sơ", f"purpose: {PAYLOAD} Tiếp nhận hồ sơ")
     build(project, ["son-thuong"])
     return (project / "site/son-thuong/lien-he/index.html").read_text(encoding="utf-8")

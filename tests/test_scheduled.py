@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import cchc
 
-from generator.fingerprint import shared_digest, unit_digest
+from generator.publish.fingerprint import shared_digest, unit_digest
 from generator.pipeline import inspect
 
 NAME = "2026-q3-ket-qua-cchc"

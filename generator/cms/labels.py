@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..schema.documents import MONTHS_OF_QUARTER
+from ..schema.report import MONTHS_OF_QUARTER
 
 # Said once at the top of every form instead of «(không bắt buộc)» on every field.
 OPTIONAL_ONCE = ("Chỉ những ô ghi «(bắt buộc)» phải điền; các ô khác để trống nếu văn bản không ghi. "

@@ -6,10 +6,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from ..engine import quiet_mkdocs, use_commit_time
 from ..pipeline import build as build_units
 from ..problems import print_problems
 from ..problems.messages import Say
-from ..site import quiet_mkdocs, use_commit_time
 
 
 def build(root: Path, slugs: list[str], strict: bool = False, today: dt.date | None = None) -> None:

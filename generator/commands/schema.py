@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..jsonschema import write_schemas
+from ..cms.jsonschema import write_schemas
+from ..cms.reference import reference_markdown
 from ..problems.messages import Say
-from ..reference import reference_markdown
 
 
 def schema(root: Path) -> None:

@@ -1,7 +1,7 @@
 """`cchc serve SLUG`: live preview of one unit. MkDocs' own server watches the unit's YAML, the
 shared content, the templates and the theme; before each rebuild a hook regenerates the Markdown.
 Content errors are printed and the last good pages stay on screen. Pages go through the same
-MkDocs events as a build (site/events.py), so the preview is sanitised and link-checked alike."""
+MkDocs events as a build (engine/events.py), so the preview is sanitised and link-checked alike."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from pathlib import Path
 
 import yaml
 
-from ..engine import serve as mkdocs_serve
+from ..engine import UnitPaths, quiet_mkdocs, unit_config
+from ..engine.choice import serve as mkdocs_serve
 from ..pipeline import regenerate
 from ..problems.messages import Say
-from ..site import UnitPaths, quiet_mkdocs, unit_config
 
-SITE = Path(__file__).resolve().parent.parent / "site"
+HOOK = Path(__file__).resolve().parent / "serve_events.py"
 TEMPLATES = Path(__file__).resolve().parent.parent / "render" / "templates"
 
 
@@ -23,7 +23,7 @@ def serve(root: Path, slug: str, port: int) -> None:
     unit = regenerate(root, slug)
     paths = UnitPaths(root, slug)
     config = unit_config(unit, paths)
-    config["hooks"] = [str(SITE / "serve_events.py"), *(str((paths.build_dir / h).resolve()) for h in config["hooks"])]
+    config["hooks"] = [str(HOOK), *(str((paths.build_dir / h).resolve()) for h in config["hooks"])]
     config["watch"] = [str(root / "units" / slug), str(root / "content"), str(root / "theme"), str(TEMPLATES)]
     serve_file = paths.build_dir / "mkdocs.serve.yml"
     serve_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

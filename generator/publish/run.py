@@ -27,15 +27,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
-from ..fingerprint import shared_digest, unit_digest
+from ..engine import use_commit_time
 from ..load import unit_dirs
 from ..pipeline import inspect  # the content is validated once, inside the lock
 from ..problems import BuildError, UsageError, print_problems
 from ..problems.messages import Say
 from ..resolve import ResolvedUnit
 from ..resolve.hosts import host_of
-from ..site import use_commit_time
 from . import serving
+from .fingerprint import shared_digest, unit_digest
 from .lock import DestinationLock
 from .policy import blocked_units, in_shard
 from .progress import Progress

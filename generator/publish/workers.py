@@ -24,11 +24,11 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from ..engine import UnitPaths, build_site, quiet_mkdocs, write_sources
 from ..problems import CchcError
 from ..render import render_unit
 from ..render.province import RollupRow
 from ..resolve import ResolvedUnit
-from ..site import UnitPaths, build_site, quiet_mkdocs, write_sources
 from .precompress import precompress
 from .releases import UnitReleases
 from .summary import Outcome

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
-from ..schema.documents import DossierStats, RateBase
+from ..schema.report import DossierStats, RateBase
 from ..schema.types import Quantity
 from .text import md, number, rate
 

@@ -30,8 +30,8 @@ from typing import Any
 from ..content_types import PROCEDURE, REPORT, ContentType
 from ..resolve import ResolvedUnit, UnitProcedure
 from ..routes import DATA_FOLDER, DATA_FORMATS, DATA_PACKAGE, data_route, data_table, route
-from ..schema.documents import DossierStats, Report
 from ..schema.procedure import Channel
+from ..schema.report import DossierStats, Report
 from ..schema.types import Quantity, format_date
 from ..schema.unit import Source
 from .charts import stated

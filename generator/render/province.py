@@ -25,7 +25,7 @@ from decimal import Decimal
 from ..content_types import PLAN, PROCEDURE, REPORT
 from ..resolve import ResolvedUnit, UnitProcedure
 from ..routes import DIRECTORY, FINDER, MEMBER_DOCUMENTS, ROLLUP, Route, absolute, finder_page, rollup_data, rollup_sorted, route
-from ..schema.documents import MONTHS_OF_QUARTER, DossierStats, Report
+from ..schema.report import MONTHS_OF_QUARTER, DossierStats, Report
 from ..schema.types import format_date
 from .charts import bar_chart
 from .text import number, rate

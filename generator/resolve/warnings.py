@@ -19,7 +19,8 @@ from ..content_types import DOCUMENTS, PROCEDURE
 from ..load import Located, Project, UnitSource
 from ..problems import Code, Problem, Severity
 from ..problems.validation import field_path
-from ..schema.documents import DossierStats, Issued, Report
+from ..schema.documents import Issued
+from ..schema.report import DossierStats, Report
 from ..schema.types import format_date, number
 
 # Between the number and «ngày»: spaces, then at most one comma and more spaces. Written

@@ -13,7 +13,7 @@ import logging
 import os
 from typing import Any
 
-from generator.site import links, sanitize
+from generator.engine import links, sanitize
 
 log = logging.getLogger("mkdocs.plugins.cchc")
 

@@ -19,11 +19,11 @@ from pathlib import Path
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
-from .content_types import REGISTRY, Registry
-from .engine import engine_name
-from .resolve import ResolvedUnit
+from ..content_types import REGISTRY, Registry
+from ..engine.choice import engine_name
+from ..resolve import ResolvedUnit
 
-GENERATOR = Path(__file__).resolve().parent
+GENERATOR = Path(__file__).resolve().parent.parent
 DISTRIBUTION = "cchc-generator"
 CONSTRAINTS = GENERATOR.parent / "constraints.txt"
 

@@ -16,7 +16,6 @@ from typing import Any
 
 import yaml
 
-from .. import engine
 from ..content_types import PROCEDURE, REGISTRY, Registry
 from ..problems import BuildError, printable
 from ..problems.messages import Say
@@ -25,6 +24,7 @@ from ..render.text import plain_title
 from ..resolve import ResolvedUnit
 from ..routes import FEED, SEARCH_INDEX, url_for
 from ..schema.types import format_date
+from . import choice as engine
 
 EVENTS = Path(__file__).resolve().parent / "events.py"
 

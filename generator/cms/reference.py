@@ -8,9 +8,9 @@ import typing
 
 from pydantic import BaseModel
 
-from .content_types import REGISTRY, Registry
-from .problems.validation import unwrap_model
-from .schema.types import (
+from ..content_types import REGISTRY, Registry
+from ..problems.validation import unwrap_model
+from ..schema.types import (
     COUNT_SCHEMA,
     DATE_SCHEMA,
     PARTIAL_DATE_SCHEMA,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .content_types import REGISTRY, Registry
+from ..content_types import REGISTRY, Registry
 
 __all__ = ["schema_text", "write_schemas"]
 

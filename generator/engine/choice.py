@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 import os
 
-from .problems import UsageError
-from .problems.messages import Say
+from ..problems import UsageError
+from ..problems.messages import Say
 
 ENGINES = ("mkdocs", "properdocs")
 LOGGER = "mkdocs"  # the logger every warning of a build reaches (set below for ProperDocs)
