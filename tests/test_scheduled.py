@@ -9,8 +9,8 @@ from pathlib import Path
 
 from conftest import cchc
 
-from generator.publish.fingerprint import shared_digest, unit_digest
 from generator.pipeline import inspect
+from generator.publish.fingerprint import shared_digest, unit_digest
 
 NAME = "2026-q3-ket-qua-cchc"
 REPORT = """# yaml-language-server: $schema=../../../schema/report.schema.json
