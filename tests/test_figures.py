@@ -14,7 +14,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator import schema
 from generator.pipeline import check, render_all
-from generator.schema import documents, procedure, unit
+from generator.schema import documents, plan, procedure, report, unit
 from generator.schema.types import Amount, Count, Number, Quantity, Rate
 
 # What each numeric type is for: a small whole key (quarter, copies, rank), a count of dossiers as a
@@ -32,7 +32,7 @@ def _kind(annotation: object) -> str | None:
 def numeric_fields() -> list[tuple[str, str, object]]:
     """(Model.field, kind, annotation) for every numeric field of every model of the one schema."""
     found = []
-    for module in (documents, procedure, unit, schema):
+    for module in (documents, plan, procedure, report, unit, schema):
         for model in vars(module).values():
             if not (inspect.isclass(model) and issubclass(model, BaseModel) and model.__module__.startswith("generator.schema")):
                 continue
@@ -67,7 +67,7 @@ FORMS: dict[str, dict[str, tuple[object, ...]]] = {
     "5 nghìn": {"key": NOT_COUNT, "count": (Decimal(5000), True), "figure": (Decimal(5000), True), "rate": (Decimal(5000), True)},
     "1,2 triệu": {"key": NOT_COUNT, "count": (Decimal(1_200_000), True), "figure": (Decimal(1_200_000), True), "rate": (Decimal(1_200_000), True)},
     "-5": {"key": NOT_COUNT, "count": NOT_COUNT, "figure": (Decimal(-5), False), "rate": (Decimal(-5), False)},
-    "１２": dict.fromkeys(KINDS, ("not-a-number",)),
+    "１２": dict.fromkeys(KINDS, ("non-ascii-digits",)),
     "12 người": dict.fromkeys(KINDS, ("not-a-count",)) | {"figure": ("not-a-number",), "rate": ("not-a-number",)},
 }
 
@@ -119,7 +119,7 @@ def test_an_ambiguous_figure_names_the_vietnamese_rule():
         "«159,845» không rõ nghĩa: theo cách viết Việt Nam, dấu chấm ngăn cách hàng nghìn (1.234) và dấu phẩy"
         " đứng trước phần thập phân (12,5); hãy viết lại đúng như văn bản gốc"
     )
-    assert _read(Number, "１２")[1] == "«１２» có chữ số «１» không phải chữ số thường 0–9 (thường do bộ gõ toàn khổ); hãy gõ lại bằng 0–9"
+    assert _read(Number, "１２")[1] == "«１２» có chữ số không phải 0-9 (chữ số toàn độ rộng hoặc Ả Rập, thường do dán từ tài liệu khác); hãy viết «12»"
 
 
 # --- on a built report --------------------------------------------------------------------------

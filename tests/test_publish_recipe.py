@@ -31,12 +31,14 @@ RECIPES = {"gitlab-ci.yml": gitlab_script, "github-publish.yml": github_script}
 
 def runnable(lines: list[str]) -> str:
     """The recipe's own lines from the publish on, on this machine: one shard of one, and the
-    push to the web server (ssh) replaced by a note that it ran."""
+    push to the web server (ssh) replaced by a note that it ran, and the server's state read back
+    from the local destination."""
     start = next(i for i, line in enumerate(lines) if "cchc publish" in line)
     if lines[start - 1].strip() == "status=0":
         start -= 1
     script = "\n".join(lines[start:])
     script = script.replace("${{ matrix.shard }}/8", "1/1").replace("deploy/push.sh push www", "touch pushed")
+    script = script.replace("deploy/push.sh state live.json", "cp www/state.json live.json")  # what the server then serves
     return script.replace('exit "$status"', 'echo "status=$status"')
 
 

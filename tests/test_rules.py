@@ -51,7 +51,7 @@ RULES = [
     ('procedure-file-name', 'content/procedures/1.000593.yml', 'RENAME', 'content/procedures/1-000593.yml', ['content/procedures/1-000593.yml:3:7: code: Tên tệp phải là mã thủ tục: 1.000593.yml [procedure-file-name]']),
     ('unknown-field', 'content/procedures/2.000815.yml', 'field: chung-thuc', 'field: chung-thu', ['content/procedures/2.000815.yml:5:8: field: Lĩnh vực «chung-thu» không có trong content/fields.yml; có phải ý bạn là «chung-thuc»? [unknown-field]']),
     ('duplicate-document', 'units/son-thuong/documents.yml', 'documents:\n', 'documents:\n  - number: 15/KH-UBND\n    type: Kế hoạch\n    issuer: x\n    summary: y\n', ['units/son-thuong/documents.yml:13:13: documents[2].number: Văn bản «15/KH-UBND» đã khai báo ở mục documents[0] [duplicate-document]']),
-    ('unknown-unit', 'units/ba-to/unit.yml', '  url: https://quangngai.gov.vn/', '  url: https://quangngai.gov.vn/\n  slug: son-thuon', ['units/ba-to/unit.yml:19:9: successor.slug: Không có đơn vị «son-thuon» trong units/; có phải ý bạn là «son-thuong»? [unknown-unit]']),
+    ('unknown-unit', 'units/ba-to/unit.yml', '  slug: quang-ngai', '  slug: son-thuon', ['units/ba-to/unit.yml:19:9: successor.slug: Không có đơn vị «son-thuon» trong units/; có phải ý bạn là «son-thuong»? [unknown-unit]']),
     ('unit-file-missing', 'units/xa-trong/ghi-chu.yml', None, 'a: b\n', ['units/xa-trong/unit.yml:1:1: Thiếu tệp unit.yml của đơn vị [unit-file-missing]']),
 ]
 

@@ -277,16 +277,16 @@ def _unit_label(unit_dir: Path) -> str:
 LISTED = " – đã có trong danh sách"  # marks a catalog choice the unit lists; the admin page hides it
 
 
-def _preview_path(kind: str) -> str | None:
+def _preview_path(kind: str, registry: Registry = REGISTRY) -> str | None:
     """The page a file is shown on, from the one owner of URLs (`{{slug}}`: the item's file name)."""
-    content_type = REGISTRY[kind]
+    content_type = registry[kind]
     if content_type.page is None:
         return url_for(PROCEDURE) if kind == "procedures" else None
     return url_for(content_type, "{{slug}}" if content_type.section else None)
 
 
-def _with_preview(entry: dict[str, Any], kind: str) -> dict[str, Any]:
-    path = _preview_path(kind)
+def _with_preview(entry: dict[str, Any], kind: str, registry: Registry = REGISTRY) -> dict[str, Any]:
+    path = _preview_path(kind, registry)
     return {**entry, "preview_path": path} if path is not None else entry
 
 
@@ -336,7 +336,7 @@ def unit_collections(unit_dir: Path, choices: list[dict[str, str]] | None = None
         fields = _fields(k.model)
         if choices is not None and k.kind == "procedures":
             fields = _pick_by_name(fields, choices)
-        files.append(_with_preview({"name": k.kind, "label": k.label, "file": f"{base}/{k.where}", "fields": fields}, k.kind))
+        files.append(_with_preview({"name": k.kind, "label": k.label, "file": f"{base}/{k.where}", "fields": fields}, k.kind, registry))
     collections: list[dict[str, Any]] = [{
         "name": f"dv-{slug}",
         "label": label,
@@ -346,6 +346,7 @@ def unit_collections(unit_dir: Path, choices: list[dict[str, str]] | None = None
         "files": files,
     }]
     for k in kinds["unit_folders"]:
+        key = _key_field(k.model)
         collections.append(_with_preview({
             "name": f"dv-{slug}--{k.where}",
             "label": f"{k.label} – {label}",
@@ -355,12 +356,12 @@ def unit_collections(unit_dir: Path, choices: list[dict[str, str]] | None = None
             "extension": "yml",
             "format": f"yaml-{k.kind}",  # a new file starts with its schema line (admin/cchc-format.js)
             "create": True,
-            "identifier_field": "title",
-            "slug": NEW_NAMES.get(k.kind, "{{fields.title}}"),
-            "summary": "{{fields.title}}",
+            "identifier_field": key,
+            "slug": NEW_NAMES.get(k.kind, "{{fields." + key + "}}"),
+            "summary": "{{fields." + key + "}}",
             "editor": {"preview": False},
             "fields": _fields(k.model),
-        }, k.kind))
+        }, k.kind, registry))
     return collections
 
 

@@ -33,7 +33,7 @@ def parse_rules(text: str) -> list[tuple[str, list[str]]]:
 
 def read_rules(path: Path) -> list[tuple[str, list[str]]]:
     if not path.is_file():
-        raise UsageError(f"Không có tệp quy tắc quyền sửa {path}")
+        raise UsageError(Say.NO_OWNER_RULES(path=path))
     return parse_rules(path.read_text(encoding="utf-8"))
 
 

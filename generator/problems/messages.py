@@ -29,7 +29,6 @@ class Say(Enum):
     WRITE_FAILED = "Lỗi ghi tệp khi dựng «{slug}»: {error}"
     TEMPLATE_FAILED = "Mẫu {template} lỗi khi tạo {slug}/{file}: {error}"
     PREVIEW = "Xem trước {slug} tại http://127.0.0.1:{port}/ (Ctrl+C để dừng)"
-    EDITOR = "Trình biên tập {slug}: http://127.0.0.1:{port}/admin/  ·  xem trước: {preview}  (Ctrl+C để dừng)"
     WROTE = "Đã ghi {path}"
     # cchc new
     CREATED = "Đã tạo {path}"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
-from ..schema.report import DossierStats, RateBase
+from ..schema.report import DossierStats, on_time_share, rate_disagreement
 from ..schema.types import Quantity
 from .text import md, number, rate
 
@@ -96,32 +96,11 @@ def dossier_summary(table: DossierStats) -> list[tuple[str, str]]:
     return [(label, "\n\n".join([head, "\n".join(parts)]) if parts else head) for _, label, head, parts in entries]
 
 
-def _share(table: DossierStats) -> tuple[Decimal, Decimal, RateBase] | None:
-    """(dossiers resolved early or on time, the base, which base) when both are exact counts."""
-    base, part = table.base(), table.on_time()
-    if base is None or part is None or base[1] == 0:
-        return None
-    return part, base[1], base[0]
-
-
-def rate_disagreement(table: DossierStats) -> tuple[int, str] | None:
-    """(index of the source's on-time rate, the computed rate) when the source publishes one that
-    its own exact counts do not give even rounded to the published decimals; otherwise None."""
-    published, share = table.published_on_time(), _share(table)
-    if published is None or share is None or published.value.approximate:
-        return None
-    places = len(published.value.text.rstrip(" %").partition(",")[2])
-    part, whole, _ = share
-    if abs(part * 100 / whole - published.value.value) <= Decimal(5).scaleb(-places - 1):
-        return None
-    return table.rates.index(published), rate(part, whole, places)
-
-
 def computed_rate(table: DossierStats) -> str | None:
     """The on-time share the tool computes, with its base named, or None when the base or the part
     is unknown or not exact (nothing is computed from a rounded «4,52 ngàn»). When the source
     publishes a rate the counts do not give, the line says so, naming the source's."""
-    share = _share(table)
+    share = on_time_share(table)
     if share is None:
         return None
     part, whole, kind = share

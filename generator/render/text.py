@@ -10,11 +10,10 @@ import datetime as dt
 import html
 import json
 import re
-from decimal import ROUND_HALF_UP, Decimal
 
-from ..schema.types import Quantity, format_date, number
+from ..schema.types import format_date, number, rate
 
-__all__ = ["md", "number", "vndate"]  # `number` lives with the number types; pages and charts take it from here
+__all__ = ["md", "number", "rate", "vndate"]  # `number` lives with the number types; pages and charts take it from here
 
 # Characters Python-Markdown (with tables and attr_list) gives a meaning to within a line; each is
 # one it accepts a backslash escape for (`<` and `>` become entities below).
@@ -33,17 +32,6 @@ def md(value: object) -> str:
 
 def vndate(value: dt.date) -> str:
     return format_date(value)
-
-
-def rate(part: object, whole: object, places: int = 1) -> str:
-    """The one way the tool writes a share it computed (never typed by an editor): 310 of 321 →
-    96,6%, 29 of 321 → 9,0%; `places` is the published precision of the report (one decimal when none is published)."""
-    p, w = (Decimal(v.value if isinstance(v, Quantity) else v) for v in (part, whole))  # type: ignore[arg-type]
-    if w == 0:
-        return "—"
-    share = (p * 100 / w).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    whole_part, _, fraction = f"{share:f}".partition(".")  # keeps the decimals: 9,0% beside 89,9%
-    return f"{number(int(whole_part))}{',' + fraction if fraction else ''}%"
 
 
 def percent(part: object, whole: object) -> str:

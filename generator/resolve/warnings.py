@@ -20,7 +20,7 @@ from ..load import Located, Project, UnitSource
 from ..problems import Code, Problem, Severity
 from ..problems.validation import field_path
 from ..schema.documents import Issued
-from ..schema.report import DossierStats, Report
+from ..schema.report import DossierStats, Report, rate_disagreement
 from ..schema.types import format_date, number
 
 # Between the number and «ngày»: spaces, then at most one comma and more spaces. Written
@@ -235,8 +235,6 @@ def _dossier_sum_warnings(source: UnitSource) -> list[Problem]:
 def _dossier_excess_warnings(source: UnitSource) -> list[Problem]:
     """Figures that cannot all be true (a part above its total; resolved plus in progress above
     received): shown as stated, the editor told which figures."""
-    from ..render.text import number
-
     problems = []
     for located, loc, table in _dossier_tables(source):
         for excess in table.excesses():
@@ -254,8 +252,6 @@ def _dossier_excess_warnings(source: UnitSource) -> list[Problem]:
 def _rate_warnings(source: UnitSource) -> list[Problem]:
     """A published on-time rate that the report's own exact counts do not give, even rounded: the
     page shows both, each labelled; the editor is told both."""
-    from ..render.charts import rate_disagreement
-
     problems = []
     for located, loc, table in _dossier_tables(source):
         if (found := rate_disagreement(table)) is not None:

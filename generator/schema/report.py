@@ -25,6 +25,7 @@ from .types import (
     VnDate,
     Year,
     format_date,
+    rate,
 )
 
 
@@ -393,3 +394,24 @@ class Report(Issued):
         for result in self.results:
             groups.setdefault(result.area, []).append(result)
         return sorted(groups.items(), key=lambda item: order.index(item[0]))
+
+
+def on_time_share(table: DossierStats) -> tuple[Decimal, Decimal, RateBase] | None:
+    """(dossiers resolved early or on time, the base, which base) when both are exact counts."""
+    base, part = table.base(), table.on_time()
+    if base is None or part is None or base[1] == 0:
+        return None
+    return part, base[1], base[0]
+
+
+def rate_disagreement(table: DossierStats) -> tuple[int, str] | None:
+    """(index of the source's on-time rate, the computed rate) when the source publishes one that
+    its own exact counts do not give even rounded to the published decimals; otherwise None."""
+    published, share = table.published_on_time(), on_time_share(table)
+    if published is None or share is None or published.value.approximate:
+        return None
+    places = len(published.value.text.rstrip(" %").partition(",")[2])
+    part, whole, _ = share
+    if abs(part * 100 / whole - published.value.value) <= Decimal(5).scaleb(-places - 1):
+        return None
+    return table.rates.index(published), rate(part, whole, places)

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from typing import Annotated, Any
 
@@ -446,3 +446,14 @@ def number(value: object) -> str:
     sign = "-" if whole.startswith("-") else ""
     grouped = f"{abs(int(whole)):,}".replace(",", ".")
     return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
+
+
+def rate(part: object, whole: object, places: int = 1) -> str:
+    """The one way the tool writes a share it computed (never typed by an editor): 310 of 321 →
+    96,6%, 29 of 321 → 9,0%; `places` is the published precision of the report (one decimal when none is published)."""
+    p, w = (Decimal(v.value if isinstance(v, Quantity) else v) for v in (part, whole))  # type: ignore[arg-type]
+    if w == 0:
+        return "—"
+    share = (p * 100 / w).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    whole_part, _, fraction = f"{share:f}".partition(".")  # keeps the decimals: 9,0% beside 89,9%
+    return f"{number(int(whole_part))}{',' + fraction if fraction else ''}%"
