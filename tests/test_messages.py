@@ -2,7 +2,6 @@
 each is named by an English key somewhere in generator/. Their exact Vietnamese text is pinned by the
 tests of the commands that print them."""
 
-import pytest
 from conftest import ROOT, cchc
 
 from generator.problems.messages import Say
