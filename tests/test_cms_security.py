@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, cchc, copy_project
+from conftest import ROOT, cchc, copy_project, wait_until
 
 from generator.cms.guard import MAX_BODY
 from generator.cms.server import EditServer
@@ -453,7 +453,7 @@ def test_a_page_from_another_port_cannot_write_through_the_editors_browser(edito
         page.on("response", lambda r: "/api/v1" in r.url and outcomes.append(str(r.status)))
         page.on("requestfailed", lambda r: "/api/v1" in r.url and outcomes.append(str(r.failure)))
         page.goto(f"http://127.0.0.1:{attacker.server_address[1]}/index.html")
-        page.wait_for_function("window.done === true", timeout=20_000)
+        wait_until(page, "window.done === true", timeout=20)
     finally:
         context.close()
         attacker.shutdown()

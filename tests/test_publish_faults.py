@@ -235,25 +235,25 @@ def fill(disk: Path) -> None:
 
 
 def test_rollback_and_switching_back_work_on_a_disk_with_no_byte_free(project, tmpfs):
-    """The lock, the live pointer, the history and the serving state need no new bytes, so the
+    """(Chi Lăng Nam: no province's member, so its edit rebuilds it alone.) The lock, the live pointer, the history and the serving state need no new bytes, so the
     operator can roll back exactly when the disk is full."""
     dest = tmpfs
     assert publish(project, dest, "--jobs", "1").code == 0
-    first = live(dest, "son-thuong")
-    edit = project / "units" / "son-thuong" / "unit.yml"
+    first = live(dest, "chi-lang-nam")
+    edit = project / "units" / "chi-lang-nam" / "unit.yml"
     edit.write_text(edit.read_text(encoding="utf-8") + "# second\n", encoding="utf-8")
     assert publish(project, dest, "--jobs", "1").code == 0
-    second = live(dest, "son-thuong")
+    second = live(dest, "chi-lang-nam")
     assert second != first
     fill(dest)
-    back = cchc(project, "rollback", "son-thuong", "--dest", str(dest))
+    back = cchc(project, "rollback", "chi-lang-nam", "--dest", str(dest))
     assert back.code == 0 and "Traceback" not in back.err, back.err
-    assert live(dest, "son-thuong") == first
-    assert json.loads((dest / "state.json").read_text())["son-thuong"]["release"] == first.split("/")[-1]
+    assert live(dest, "chi-lang-nam") == first
+    assert json.loads((dest / "state.json").read_text())["chi-lang-nam"]["release"] == first.split("/")[-1]
     forth = publish(project, dest, "--jobs", "1")  # the newer release is still there: switched back
     assert forth.code == 0 and "Traceback" not in forth.err, forth.err
-    assert live(dest, "son-thuong") == second
-    assert json.loads((dest / "state.json").read_text())["son-thuong"]["release"] == second.split("/")[-1]
-    again = cchc(project, "rollback", "son-thuong", "--dest", str(dest))
-    assert again.code == 0 and live(dest, "son-thuong") == first, again.err
+    assert live(dest, "chi-lang-nam") == second
+    assert json.loads((dest / "state.json").read_text())["chi-lang-nam"]["release"] == second.split("/")[-1]
+    again = cchc(project, "rollback", "chi-lang-nam", "--dest", str(dest))
+    assert again.code == 0 and live(dest, "chi-lang-nam") == first, again.err
     assert_live_releases_complete(dest)
