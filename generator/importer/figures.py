@@ -15,7 +15,9 @@ _HS = r"\s*hồ sơ"
 # (group, field, pattern): the first match in a line sets the field once.
 DOSSIER = (
     ("received", "total", re.compile(rf"[Tt]ổng số hồ sơ (?:đã )?tiếp nhận[^.;:\d]{{0,60}}?(?:là|:)?\s*{_N}{_HS}")),
+    ("received", "total", re.compile(rf"đã tiếp nhận\s*{_N}{_HS}")),  # a posted article: «đã tiếp nhận 3.718 hồ sơ»
     ("received", "online", re.compile(rf"[Tt]rực tuyến\s*:?\s*{_N}{_HS}")),
+    ("received", "online", re.compile(rf"{_N}{_HS} (?:được )?nộp trực tuyến")),
     ("received", "in_person", re.compile(rf"[Tt]rực tiếp\s*:?\s*{_N}{_HS}")),
     ("received", "postal", re.compile(rf"[Bb]ưu chính(?: công ích)?\s*:?\s*{_N}{_HS}")),
     ("received", "carried_over", re.compile(rf"(?:[Tt]ừ kỳ trước|[Kk]ỳ trước chuyển sang)(?: chuyển sang)?\s*:?\s*{_N}{_HS}")),
@@ -32,8 +34,8 @@ _DOSSIER_LINE = re.compile(r"hồ sơ")
 # a count and what it counts
 UNITS = ("tin, bài", "tin bài", "người", "xã, thị trấn", "xã, phường", "phút", "cuộc", "hội nghị", "lớp", "lượt",
          "tài liệu", "bản", "buổi", "thủ tục")
-_FIGURE = re.compile(rf"(?<![\d.,])(?<!\d/)(?P<n>\d{{1,3}}(?:\.\d{{3}})+|\d+)\s*(?P<u>%|{'|'.join(re.escape(u) for u in UNITS)})(?![\w])")
-_SENTENCE = re.compile(r"[^.;]*")
+_FIGURE = re.compile(rf"(?<![\d.,])(?<!\d/)(?P<n>(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?)\s*(?P<u>%|{'|'.join(re.escape(u) for u in UNITS)})(?![\w])")
+_SENTENCE_END = re.compile(r"\.(?!\d)")  # a full stop, not the one inside «2.255»
 
 
 @dataclass(frozen=True)
@@ -44,11 +46,12 @@ class Found:
     reason: str | None = None
 
 
-def dossier(lines: list[Line]) -> tuple[dict[str, Any], list[Found], set[int]]:
-    """The dossier table the lines state, every value with its line, and the lines it came from."""
+def dossier(lines: list[Line]) -> tuple[dict[str, Any], list[Found], set[tuple[int, int]]]:
+    """The dossier table the lines state, every value with its line, and where each value stands
+    (line, offset), so the figures leave those numbers and take the others of the same sentence."""
     stats: dict[str, Any] = {}
     found: list[Found] = []
-    used: set[int] = set()
+    used: set[tuple[int, int]] = set()
     for line in lines:
         if not _DOSSIER_LINE.search(line.text):
             continue
@@ -58,7 +61,7 @@ def dossier(lines: list[Line]) -> tuple[dict[str, Any], list[Found], set[int]]:
             if m is None or name in target:
                 continue
             target[name] = m["n"]
-            used.update(line.numbers)
+            used.add((line.number, m.start("n")))
             path = f"dossier_stats.{group + '.' if group else ''}{name}"
             reason = None
             if name == "in_person":
@@ -68,19 +71,20 @@ def dossier(lines: list[Line]) -> tuple[dict[str, Any], list[Found], set[int]]:
             found.append(Found(path, m["n"], line, reason))
         for m in _RATE.finditer(line.text):
             stats.setdefault("rates", []).append({"label": m["label"][0].upper() + m["label"][1:], "value": m["v"]})
+            used.add((line.number, m.start("v")))
             found.append(Found("dossier_stats.rates", m["v"], line))
     return {k: v for k, v in stats.items() if v}, found, used
 
 
-def figures(lines: list[Line], skip: set[int]) -> list[tuple[dict[str, Any], Line]]:
-    """Every «count + what it counts» outside the dossier lines: label is the clause it stands in."""
+def figures(lines: list[Line], skip: set[tuple[int, int]]) -> list[tuple[dict[str, Any], Line]]:
+    """Every «count + what it counts» the dossier table did not take: label is the clause it stands in."""
     found: list[tuple[dict[str, Any], Line]] = []
     for line in lines:
-        if line.number in skip:
-            continue
         for m in _FIGURE.finditer(line.text):
-            start = line.text.rfind(".", 0, m.start()) + 1
-            end = line.text.find(".", m.end())
-            label = line.text[start:end if end > 0 else len(line.text)].strip().lstrip("-+• ")
+            if (line.number, m.start("n")) in skip:
+                continue
+            starts = [e.end() for e in _SENTENCE_END.finditer(line.text, 0, m.start())]
+            end = _SENTENCE_END.search(line.text, m.end())
+            label = line.text[starts[-1] if starts else 0:end.start() if end else len(line.text)].strip().lstrip("-+• ")
             found.append(({"label": label, "value": m["n"], "unit": m["u"]}, line))
     return found

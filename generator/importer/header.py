@@ -12,6 +12,17 @@ from .source import Line
 _NUMBER = re.compile(r"^Số\s*:?\s*(\d*)\s*/\s*(\S+?)\s*$")
 _PLACE_DATE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d*)\s*tháng\s*(?P<month>\d*)\s*năm\s*(?P<year>\d{4})")
 KIND_WORDS = {"KẾ HOẠCH": "plan", "BÁO CÁO": "report"}
+_PART_HEADING = re.compile(r"^[IVX]+\.\s")
+
+
+def kind_in_line(text: str) -> str | None:
+    """The kind a head line names: «KẾ HOẠCH» alone, or a portal's one-line title in capitals that
+    begins with it («KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025»)."""
+    upper = text.upper()
+    if upper in KIND_WORDS:
+        return KIND_WORDS[upper]
+    starts = [kind for word, kind in KIND_WORDS.items() if upper.startswith(word + " ")]
+    return starts[0] if starts and text.isupper() else None
 
 
 @dataclass
@@ -26,6 +37,7 @@ class Head:
     body_start: int = 0  # index of the first line after the title
     issuer_lines: list[Line] = field(default_factory=list)  # «ỦY BAN NHÂN DÂN», «XÃ SƠN THƯỢNG» above the number
     motto: list[Line] = field(default_factory=list)  # «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM», «Độc lập - Tự do - Hạnh phúc»
+    title_from_first_line: bool = False  # no kind line: a posted article's headline is the title
 
 
 def date_in_words(day: str, month: str, year: str) -> str:
@@ -48,17 +60,24 @@ def read_head(lines: list[Line]) -> Head:
             head.where["place"] = head.where["date"] = line
         elif _is_motto(line.text):
             head.motto.append(line)
-        elif line.text.isupper() and head.kind is None and line.text.upper() not in KIND_WORDS:
-            head.issuer_lines.append(line)
-        elif line.text.upper() in KIND_WORDS and head.kind is None:
-            head.kind = KIND_WORDS[line.text.upper()]
+        elif kind := kind_in_line(line.text):
+            head.kind = kind
             head.where["kind"] = line
-            if index + 1 < len(lines):
-                head.title = lines[index + 1].text
-                head.where["title"] = lines[index + 1]
-                head.body_start = index + 2
+            at = index if line.text.upper() not in KIND_WORDS else index + 1
+            if at < len(lines):
+                head.title, head.where["title"], head.body_start = lines[at].text, lines[at], at + 1
             break
+        elif line.text.isupper() and not _PART_HEADING.match(line.text):
+            head.issuer_lines.append(line)
+    if head.kind is None and lines and _is_headline(lines[0].text):
+        head.title, head.where["title"], head.body_start = lines[0].text, lines[0], 1
+        head.title_from_first_line = True
     return head
+
+
+def _is_headline(text: str) -> bool:
+    """A first line that can be a posted article's headline: not a heading, a number or a capital line."""
+    return not (text.isupper() or _PART_HEADING.match(text) or re.match(r"^(\d+\.|[a-zđ]\)|-|\+|Số\b)", text))
 
 
 def _is_motto(text: str) -> bool:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .header import KIND_WORDS
+from .header import kind_in_line
 from .source import Source
 
 KINDS = ("plan", "report", "procedures", "procedure")
@@ -16,8 +16,8 @@ def recognise(source: Source) -> str | None:
         if any(_is_code_header(c.text.lower()) for row in table.rows[:5] for c in row):
             return "procedures"
     for line in source.lines[:15]:
-        if line.text.upper() in KIND_WORDS:
-            return KIND_WORDS[line.text.upper()]
+        if kind := kind_in_line(line.text):
+            return kind
     texts = {line.text.rstrip(":") for line in source.lines}
     if sum(w in texts for w in _PROCEDURE_WORDS) >= 2:
         return "procedure"

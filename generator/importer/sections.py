@@ -43,6 +43,8 @@ def head_fields(body: Body, issuer: str, draft: Draft) -> dict[str, Any]:
         draft.mark("issuer", "văn bản không ghi cơ quan ban hành ở dòng riêng: lấy tên đơn vị trong unit.yml", anchor)
     if head.title is None:
         draft.mark("title", "không tìm thấy tên văn bản (dòng sau «KẾ HOẠCH» hoặc «BÁO CÁO»)", anchor)
+    elif head.title_from_first_line:
+        draft.mark("title", "văn bản không có dòng «KẾ HOẠCH» hay «BÁO CÁO»: tên lấy từ dòng đầu (tiêu đề bài đăng)", anchor)
     if head.number is None and head.symbol is not None:
         draft.mark("number", "văn bản để trống số: điền khi có số chính thức", head.where["number"])
     return fields
