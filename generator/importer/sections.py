@@ -3,6 +3,7 @@ and the review marks for citations whose written form was tidied."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .blocks import Block
@@ -47,7 +48,23 @@ def head_fields(body: Body, issuer: str, draft: Draft) -> dict[str, Any]:
         draft.mark("title", "văn bản không có dòng «KẾ HOẠCH» hay «BÁO CÁO»: tên lấy từ dòng đầu (tiêu đề bài đăng)", anchor)
     if head.number is None and head.symbol is not None:
         draft.mark("number", "văn bản để trống số: điền khi có số chính thức", head.where["number"])
+    if head.date is None:
+        _lead_date(body, draft)
     return fields
+
+
+_LEAD = re.compile(r"^(?P<date>Ngày \d{1,2} tháng \d{1,2} năm \d{4}),? .{0,80}?ban hành (?P<doc>.{0,40}?số \S+?)[,;.]?(?: |$)")
+
+
+def _lead_date(body: Body, draft: Draft) -> None:
+    """A posted page's lead sentence («Ngày 18 tháng 7 năm 2025 UBND xã … đã ban hành Quyết định số
+    119/QĐ-UBND …») dates the adopting document, not the one posted: the date stays blank and the
+    sentence is put up for review beside `date`."""
+    for line in body.preamble[:3]:
+        if m := _LEAD.match(line.text):
+            draft.mark("date", f"đầu văn bản không ghi ngày; câu đầu ghi «{m['date']}» là ngày ban hành «{m['doc']}»: "
+                               "nếu văn bản này cùng ngày, ghi ngày đó", line)
+            return
 
 
 def track_citations(lines: list[Line], path: str, draft: Draft) -> None:
