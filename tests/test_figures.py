@@ -142,7 +142,7 @@ def _build(project):
 
 
 def test_a_figure_in_159_845_form_is_refused_at_its_line(project):
-    _edit(project, "value: '500'", "value: '159,845'")
+    _edit(project, "value: hơn trên 500", "value: '159,845'")
     _, problems = check(project)
     found = [p for p in problems if p.code == "ambiguous-number"]
     assert len(found) == 1 and found[0].file == REPORT and found[0].field == "figures[1].value", [p.format() for p in problems]
@@ -152,9 +152,9 @@ def test_a_figure_in_159_845_form_is_refused_at_its_line(project):
 def test_a_percent_is_shown_with_the_spacing_the_source_gives(project, value, unit, shown):
     """«98,33» with the unit «%» is «98,33%», as sources write it; a value typed with its sign keeps
     the spacing it was typed with."""
-    _edit(project, "value: '500'\n  unit: người", f"value: '{value}'{unit}")
+    _edit(project, "value: hơn trên 500\n  unit: người", f"value: '{value}'{unit}")
     page, _ = _build(project)
-    assert f'<dd markdown="span">{shown} (Hơn 500 người' in page
+    assert f'<dd markdown="span">{shown} (01 hội nghị tại xã' in page
 
 
 # A table as a news article gives it: a rounded count of dossiers resolved on time and a published rate.

@@ -22,12 +22,12 @@ def _report_page(project, old: str, new: str) -> str:
 
 @pytest.mark.parametrize("written", ["1.234", "159.845", "12,5", "1.234,5", "98,33", "5,65 nghìn"])
 def test_a_figure_reaches_the_page_as_written(project, written):
-    page = _report_page(project, "value: '500'", f"value: '{written}'")
+    page = _report_page(project, "value: hơn trên 500", f"value: '{written}'")
     assert f'<dd markdown="span">{written} người' in page
 
 
 def test_a_thousands_figure_is_not_republished_as_a_decimal(project):
-    page = _report_page(project, "value: '500'", "value: '1.234'")
+    page = _report_page(project, "value: hơn trên 500", "value: '1.234'")
     assert "1,234" not in page
 
 

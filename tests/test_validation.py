@@ -159,7 +159,7 @@ def test_debug_shows_the_traceback(project):
 def test_a_stated_total_that_is_not_the_sum_of_its_parts_is_a_warning_naming_both(project):
     from generator.pipeline import check
 
-    edit(project, "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml", "  received:\n", "  received:\n    total: '322'\n")
+    edit(project, "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml", "    total: '321'\n", "    total: '322'\n")
     _, problems = check(project)
     assert [p.format() for p in problems if p.code.value == "dossier-sum-mismatch"] == [
         "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:119:12: cảnh báo: dossier_stats.received.total: Tổng số hồ sơ tiếp nhận văn bản ghi 322 "

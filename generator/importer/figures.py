@@ -29,12 +29,15 @@ DOSSIER = (
     ("", "withdrawn", re.compile(rf"[Hh]ồ sơ (?:rút|trả lại)\s*:?\s*{_N}{_HS}")),
 )
 _RATE = re.compile(r"[Tt]ỷ lệ (?P<label>hồ sơ giải quyết [^\d,;.]{2,40}?)\s*(?P<v>\d+(?:,\d+)?\s?%)")
+# a second rate of the same sentence: «Tỷ lệ hồ sơ giải quyết đúng hạn 100%, quá hạn 0%»
+_NEXT_RATE = re.compile(r",\s*(?P<label>[^\d,;.]{2,20}?)\s*(?P<v>\d+(?:,\d+)?\s?%)")
 _DOSSIER_LINE = re.compile(r"hồ sơ")
 
 # a count and what it counts
 UNITS = ("tin, bài", "tin bài", "người", "xã, thị trấn", "xã, phường", "phút", "cuộc", "hội nghị", "lớp", "lượt",
          "tài liệu", "bản", "buổi", "thủ tục")
-_FIGURE = re.compile(rf"(?<![\d.,])(?<!\d/)(?P<n>(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?)\s*(?P<u>%|{'|'.join(re.escape(u) for u in UNITS)})(?![\w])")
+# (a figure the document gives as approximate keeps its words: «hơn 500 người» is «hơn 500», never «500»)
+_FIGURE = re.compile(rf"(?P<n>(?:(?:khoảng|gần|trên|hơn|dưới)\s+)*(?<![\d.,])(?<!\d/)(?P<d>(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?))\s*(?P<u>%|{'|'.join(re.escape(u) for u in UNITS)})(?![\w])")
 _SENTENCE_END = re.compile(r"\.(?!\d)")  # a full stop, not the one inside «2.255»
 
 
@@ -70,9 +73,13 @@ def dossier(lines: list[Line]) -> tuple[dict[str, Any], list[Found], set[tuple[i
                 reason = "«quá hạn» đứng sau «đang giải quyết»: có thể là hồ sơ đang giải quyết quá hạn (in_progress.overdue)"
             found.append(Found(path, m["n"], line, reason))
         for m in _RATE.finditer(line.text):
-            stats.setdefault("rates", []).append({"label": m["label"][0].upper() + m["label"][1:], "value": m["v"]})
-            used.add((line.number, m.start("v")))
-            found.append(Found("dossier_stats.rates", m["v"], line))
+            rates = [(m["label"], m)]
+            while nxt := _NEXT_RATE.match(line.text, rates[-1][1].end()):
+                rates.append(("hồ sơ giải quyết " + nxt["label"], nxt))
+            for label, r in rates:
+                stats.setdefault("rates", []).append({"label": label[0].upper() + label[1:], "value": r["v"]})
+                used.add((line.number, r.start("v")))
+                found.append(Found("dossier_stats.rates", r["v"], line))
     return {k: v for k, v in stats.items() if v}, found, used
 
 
@@ -81,7 +88,7 @@ def figures(lines: list[Line], skip: set[tuple[int, int]]) -> list[tuple[dict[st
     found: list[tuple[dict[str, Any], Line]] = []
     for line in lines:
         for m in _FIGURE.finditer(line.text):
-            if (line.number, m.start("n")) in skip:
+            if (line.number, m.start("d")) in skip:
                 continue
             starts = [e.end() for e in _SENTENCE_END.finditer(line.text, 0, m.start())]
             end = _SENTENCE_END.search(line.text, m.end())
