@@ -164,10 +164,34 @@ def test_no_rate_is_computed_from_a_rounded_count(real_site):
     assert "tính từ số liệu" not in page and "99,1%" not in page
 
 
-def test_impossible_totals_of_the_corpus_are_warned(real_site):
-    """lamdong-2020-q1's cấp tỉnh: 51.780 resolved plus 2.800 in progress is more than the 54.575 received."""
+@pytest.fixture(scope="module")
+def corpus_warnings(real_site: Path) -> str:
+    """What `cchc validate` tells the editor about the corpus (warnings only: it must pass)."""
     run = cchc(real_site, "validate")
+    assert run.code == 0, run.err
+    return run.out + run.err
+
+
+def test_impossible_totals_of_the_corpus_are_warned(corpus_warnings):
+    """lamdong-2020-q1's cấp tỉnh: 51.780 resolved plus 2.800 in progress is more than the 54.575 received."""
     assert (
         "dossier_tables[1].resolved: Số hồ sơ đã giải quyết 51.780 cộng số hồ sơ đang giải quyết 2.800 là 54.580, nhiều hơn"
         " tổng số hồ sơ tiếp nhận 54.575: không thể cùng đúng; trang vẫn hiện đúng số văn bản ghi, hãy đối chiếu lại với bản gốc [dossier-excess]"
-    ) in run.out + run.err
+    ) in corpus_warnings
+
+
+def test_a_published_rate_its_own_counts_do_not_give_is_warned_and_labelled(real_site, corpus_warnings):
+    """hcm-phugiao-2025-q3 (2025): for the commune's own dossiers the article gives 2.602 of 2.760 and
+    says «chiếm 96,2%»; the counts give 94,3%. The editor is told both; the page shows the article's
+    96,2% as the article's and the 94,3% as computed. The centre's 99,2% has no on-time count beside it,
+    so nothing is computed for it."""
+    assert (
+        f"units/{UNIT}/reports/hcm-phugiao-2025-q3.yml:41:16: cảnh báo: dossier_tables[1].rates[0].value: Tỷ lệ báo cáo công bố"
+        " «Hồ sơ được giải quyết đúng và trước hạn» 96,2% khác tỷ lệ tính từ số liệu của chính báo cáo 94,3%, quá mức làm tròn;"
+        " trang hiện cả hai, ghi rõ tỷ lệ nào là của báo cáo [rate-mismatch]"
+    ) in corpus_warnings
+    page = page_of(real_site, "hcm-phugiao-2025-q3")
+    centre, commune = page.split("Phạm vi: Riêng các hồ sơ thuộc thẩm quyền cấp xã", 1)
+    assert "Tỷ lệ hồ sơ giải quyết đúng và trước hạn: 99,2% (tỷ lệ báo cáo công bố)" in centre and "tính từ số liệu" not in centre
+    assert "Hồ sơ được giải quyết đúng và trước hạn: 96,2% (tỷ lệ báo cáo công bố)" in commune
+    assert "94,3% (tính từ số liệu, trên tổng số hồ sơ tiếp nhận: 2.760; khác tỷ lệ báo cáo công bố 96,2%)" in commune
