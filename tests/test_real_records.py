@@ -195,3 +195,22 @@ def test_a_published_rate_its_own_counts_do_not_give_is_warned_and_labelled(real
     assert "Tỷ lệ hồ sơ giải quyết đúng và trước hạn: 99,2% (tỷ lệ báo cáo công bố)" in centre and "tính từ số liệu" not in centre
     assert "Hồ sơ được giải quyết đúng và trước hạn: 96,2% (tỷ lệ báo cáo công bố)" in commune
     assert "94,3% (tính từ số liệu, trên tổng số hồ sơ tiếp nhận: 2.760; khác tỷ lệ báo cáo công bố 96,2%)" in commune
+
+
+def test_a_rounded_count_and_rounded_rates_of_a_2026_article_are_shown_as_written(real_site):
+    """tayninh-2026-02-23-sau-tet: the headline's «hơn 1.650» stands beside the exact 1.665, shown as
+    written and approximate in the open data; the article's «hơn 90%» and «gần 50%» are shown as the
+    article's; the one computed rate comes from exact counts only and says so; counts the article writes
+    in words («tám», «sáu») are shown in words and are 8 and 6 in the open data."""
+    from test_open_data import check_report
+
+    page = page_of(real_site, "tayninh-2026-02-23-sau-tet")
+    assert "Hồ sơ được tiếp nhận (tiêu đề bài, số làm tròn) hơn 1.650 hồ sơ" in page
+    assert "Tỉ lệ hồ sơ qua môi trường mạng: hơn 90% (tỷ lệ báo cáo công bố)" in page
+    assert "Hồ sơ được giải quyết trước hạn: gần 50% (tỷ lệ báo cáo công bố)" in page
+    assert "Quá hạn: tám" in page and "Đã giải quyết sáu" in page
+    assert page.count("tính từ số liệu") == 1
+    assert "Tỷ lệ giải quyết trước hạn và đúng hạn: 98% (tính từ số liệu, trên tổng số hồ sơ đã giải quyết: 490)" in page
+    rows = check_report(real_site / "site" / UNIT, "bao-cao/tayninh-2026-02-23-sau-tet/")
+    found = {(r["value"], r["as_published"], r["approximate"]) for r in rows}
+    assert {("1650", "hơn 1.650", "true"), ("8", "tám", "false"), ("6", "sáu", "false"), ("90", "hơn 90%", "true")} <= found, found
