@@ -354,7 +354,7 @@ def read_quantity(value: Any, *, whole: bool) -> Quantity:
     return Quantity(text, number, bool(match["approx"] or scale))
 
 
-QUANTITY_SCHEMA = rf"^(((~|khoảng|gần|trên|hơn|dưới)\s*)*-?[0-9][0-9.,]*(\s*(nghìn|ngàn|triệu|tỷ|tỉ))?(\s*%)?|{_WORDS_SCHEMA})$"
+QUANTITY_SCHEMA = rf"^((~|khoảng|gần|trên|hơn|dưới)\s*)*-?[0-9][0-9.,]*(\s*(nghìn|ngàn|triệu|tỷ|tỉ))?(\s*%)?$|^({_WORDS_SCHEMA})$"
 
 
 def _count(value: Any) -> int:
