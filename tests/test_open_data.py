@@ -23,11 +23,15 @@ DOSSIER, OTHER, A_TO_Z = "Tình hình giải quyết hồ sơ", "Số liệu kh�
 _VN = re.compile(r"((?:~|khoảng|gần|trên|hơn|dưới)\s*)*(\d[\d.,]*)(\s*(nghìn|ngàn|triệu|tỷ|tỉ))?", re.IGNORECASE)
 _SCALES = {"nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 MACHINE = re.compile(r"-?\d+(\.\d+)?")
+_WORDS = "không một hai ba bốn năm sáu bảy tám chín mười".split()
 
 
 def vietnamese(text: str) -> tuple[str, Decimal, bool]:
     """The leading figure of a page's text: (as written, its value, approximate?). «1.234» → 1234,
     «12,5» → 12.5, «5,65 nghìn» → 5650 (approximate)."""
+    word = text.split()[0] if text.split() else ""
+    if word in _WORDS:  # a small count a news article writes in words: «tám»
+        return word, Decimal(_WORDS.index(word)), False
     match = _VN.match(text.strip())
     assert match, f"no figure at the start of {text!r}"
     digits = match[2].rstrip(".,")

@@ -164,10 +164,53 @@ def test_no_rate_is_computed_from_a_rounded_count(real_site):
     assert "tính từ số liệu" not in page and "99,1%" not in page
 
 
-def test_impossible_totals_of_the_corpus_are_warned(real_site):
-    """lamdong-2020-q1's cấp tỉnh: 51.780 resolved plus 2.800 in progress is more than the 54.575 received."""
+@pytest.fixture(scope="module")
+def corpus_warnings(real_site: Path) -> str:
+    """What `cchc validate` tells the editor about the corpus (warnings only: it must pass)."""
     run = cchc(real_site, "validate")
+    assert run.code == 0, run.err
+    return run.out + run.err
+
+
+def test_impossible_totals_of_the_corpus_are_warned(corpus_warnings):
+    """lamdong-2020-q1's cấp tỉnh: 51.780 resolved plus 2.800 in progress is more than the 54.575 received."""
     assert (
         "dossier_tables[1].resolved: Số hồ sơ đã giải quyết 51.780 cộng số hồ sơ đang giải quyết 2.800 là 54.580, nhiều hơn"
         " tổng số hồ sơ tiếp nhận 54.575: không thể cùng đúng; trang vẫn hiện đúng số văn bản ghi, hãy đối chiếu lại với bản gốc [dossier-excess]"
-    ) in run.out + run.err
+    ) in corpus_warnings
+
+
+def test_a_published_rate_its_own_counts_do_not_give_is_warned_and_labelled(real_site, corpus_warnings):
+    """hcm-phugiao-2025-q3 (2025): for the commune's own dossiers the article gives 2.602 of 2.760 and
+    says «chiếm 96,2%»; the counts give 94,3%. The editor is told both; the page shows the article's
+    96,2% as the article's and the 94,3% as computed. The centre's 99,2% has no on-time count beside it,
+    so nothing is computed for it."""
+    assert (
+        f"units/{UNIT}/reports/hcm-phugiao-2025-q3.yml:41:16: cảnh báo: dossier_tables[1].rates[0].value: Tỷ lệ báo cáo công bố"
+        " «Hồ sơ được giải quyết đúng và trước hạn» 96,2% khác tỷ lệ tính từ số liệu của chính báo cáo 94,3%, quá mức làm tròn;"
+        " trang hiện cả hai, ghi rõ tỷ lệ nào là của báo cáo [rate-mismatch]"
+    ) in corpus_warnings
+    page = page_of(real_site, "hcm-phugiao-2025-q3")
+    centre, commune = page.split("Phạm vi: Riêng các hồ sơ thuộc thẩm quyền cấp xã", 1)
+    assert "Tỷ lệ hồ sơ giải quyết đúng và trước hạn: 99,2% (tỷ lệ báo cáo công bố)" in centre and "tính từ số liệu" not in centre
+    assert "Hồ sơ được giải quyết đúng và trước hạn: 96,2% (tỷ lệ báo cáo công bố)" in commune
+    assert "94,3% (tính từ số liệu, trên tổng số hồ sơ tiếp nhận: 2.760; khác tỷ lệ báo cáo công bố 96,2%)" in commune
+
+
+def test_a_rounded_count_and_rounded_rates_of_a_2026_article_are_shown_as_written(real_site):
+    """tayninh-2026-02-23-sau-tet: the headline's «hơn 1.650» stands beside the exact 1.665, shown as
+    written and approximate in the open data; the article's «hơn 90%» and «gần 50%» are shown as the
+    article's; the one computed rate comes from exact counts only and says so; counts the article writes
+    in words («tám», «sáu») are shown in words and are 8 and 6 in the open data."""
+    from test_open_data import check_report
+
+    page = page_of(real_site, "tayninh-2026-02-23-sau-tet")
+    assert "Hồ sơ được tiếp nhận (tiêu đề bài, số làm tròn) hơn 1.650 hồ sơ" in page
+    assert "Tỉ lệ hồ sơ qua môi trường mạng: hơn 90% (tỷ lệ báo cáo công bố)" in page
+    assert "Hồ sơ được giải quyết trước hạn: gần 50% (tỷ lệ báo cáo công bố)" in page
+    assert "Quá hạn: tám" in page and "Đã giải quyết sáu" in page
+    assert page.count("tính từ số liệu") == 1
+    assert "Tỷ lệ giải quyết trước hạn và đúng hạn: 98% (tính từ số liệu, trên tổng số hồ sơ đã giải quyết: 490)" in page
+    rows = check_report(real_site / "site" / UNIT, "bao-cao/tayninh-2026-02-23-sau-tet/")
+    found = {(r["value"], r["as_published"], r["approximate"]) for r in rows}
+    assert {("1650", "hơn 1.650", "true"), ("8", "tám", "false"), ("6", "sáu", "false"), ("90", "hơn 90%", "true")} <= found, found

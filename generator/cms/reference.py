@@ -23,8 +23,8 @@ from ..schema.types import (
 PATTERNS = {
     DATE_SCHEMA: "ngày (ngày/tháng/năm)",
     PARTIAL_DATE_SCHEMA: "ngày, tháng/năm hoặc năm",
-    COUNT_SCHEMA: "số nguyên không âm (1.234)",
-    QUANTITY_SCHEMA: "số viết kiểu Việt Nam, đúng như văn bản (1.234; 12,5; 98,33%; có thể ghi «khoảng», «~», «nghìn»)",
+    COUNT_SCHEMA: "số nguyên không âm (1.234; hoặc viết bằng chữ từ «không» đến «mười»)",
+    QUANTITY_SCHEMA: "số viết kiểu Việt Nam, đúng như văn bản (1.234; 12,5; 98,33%; có thể ghi «khoảng», «~», «nghìn»; số từ không đến mười viết bằng chữ như bài báo, vd «tám»)",
     YEAR_SCHEMA: "năm (4 chữ số)",
     SITE_URL_SCHEMA: "địa chỉ gốc của trang (https://tên-miền/)",
     r"^\+?[0-9 .]+$": "số điện thoại Việt Nam",

@@ -294,6 +294,10 @@ _QUANTITY = re.compile(
 # «159,845» (one to three digits, a comma, exactly three): a thousands comma in English notation or
 # a decimal in Vietnamese; the reader refuses to guess, in every field alike.
 _COMMA_THOUSANDS = re.compile(r"[1-9]\d{0,2},\d{3}")
+# A small count a news article writes in words («… và chỉ tám hồ sơ quá hạn»): read as its number and
+# shown as written. Only the single words for 0 to 10; anything else in words is refused as before.
+_NUMBER_WORDS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+_WORDS_SCHEMA = "|".join(_NUMBER_WORDS)
 _GROUPED = re.compile(r"\d{1,3}(\.\d{3})+")
 _DECIMAL = re.compile(r"(\d+|\d{1,3}(\.\d{3})+),\d+")
 
@@ -318,6 +322,8 @@ class Quantity:
 def read_quantity(value: Any, *, whole: bool) -> Quantity:
     """The one reader of numbers. `whole`: a count of things (no decimals unless scaled, «5,65 nghìn»)."""
     text = " ".join(_digits_text(value).split())
+    if (word := unicodedata.normalize("NFC", text)) in _NUMBER_WORDS:
+        return Quantity(text, Decimal(_NUMBER_WORDS.index(word)), False)
     match = _QUANTITY.fullmatch(text)
     if not match or (match["percent"] and whole):
         if whole:
@@ -348,7 +354,7 @@ def read_quantity(value: Any, *, whole: bool) -> Quantity:
     return Quantity(text, number, bool(match["approx"] or scale))
 
 
-QUANTITY_SCHEMA = r"^((~|khoảng|gần|trên|hơn|dưới)\s*)*-?[0-9][0-9.,]*(\s*(nghìn|ngàn|triệu|tỷ|tỉ))?(\s*%)?$"
+QUANTITY_SCHEMA = rf"^((~|khoảng|gần|trên|hơn|dưới)\s*)*-?[0-9][0-9.,]*(\s*(nghìn|ngàn|triệu|tỷ|tỉ))?(\s*%)?$|^({_WORDS_SCHEMA})$"
 
 
 def _count(value: Any) -> int:
@@ -358,7 +364,7 @@ def _count(value: Any) -> int:
     return int(quantity.value)
 
 
-COUNT_SCHEMA = r"^[0-9][0-9.]*$"
+COUNT_SCHEMA = rf"^([0-9][0-9.]*|{_WORDS_SCHEMA})$"
 Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "string", "pattern": COUNT_SCHEMA})]
 """A small whole number used as a key (a quarter, a rank, a number of copies)."""
 
