@@ -178,3 +178,20 @@ def test_each_successor_is_the_one_the_resolutions_clause_names(slug):
         assert f"thành xã mới có tên gọi là xã {new}." in clause or kept, heir
         for old in heir["took_over"]:
             assert ARRANGED.sub("", old) in clause, (heir["name"], old)
+
+
+def test_a_held_back_unit_stays_in_the_directory_from_its_last_published_data(project, tmp_path):
+    """Sơn Thượng's unit.yml gets an error: its own site keeps its live release, and the province's
+    directory still lists it, marked as held back with the day of its last published data."""
+    dest = tmp_path / "www"
+    assert publish(project, dest, env={"SOURCE_DATE_EPOCH": "1710000000"}).code == 0
+    edit(project, "units/son-thuong/unit.yml", "email:\n", "email: ubnd.sonthuong\n")
+    edit(project, "units/tra-bong/unit.yml", "status_note: Từ ngày", "status_note: Kể từ ngày")
+    run = publish(project, dest, "--report", str(tmp_path / "report.json"), env={"SOURCE_DATE_EPOCH": "1720000000"})
+    assert run.code == 1
+    statuses = {u["slug"]: u["status"] for u in json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["units"]}
+    assert statuses["son-thuong"] == "failed" and statuses[PROVINCE] == "built"
+    text = text_of(dest / PROVINCE / "current", "don-vi/")
+    assert "Kể từ ngày" in text  # the province was rebuilt
+    assert ("Xã Sơn Thượng Tên đơn vị Ủy ban nhân dân xã Sơn Thượng Đang bị giữ lại Dữ liệu mới của đơn vị có lỗi nên chưa được đăng; "
+            "trang của đơn vị vẫn là bản đã công bố ngày 09/03/2024. Trang của đơn vị https://sonthuong.sonha.quangngai.gov.vn/") in text

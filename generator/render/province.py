@@ -279,7 +279,10 @@ def context(unit: ResolvedUnit, held_back: dict[str, RollupRow] | None = None) -
     """What the province templates read, computed once per province (every page shares it)."""
     rows = rollup_rows(unit, held_back)
     entries = finder(unit)
+    listed = {m.slug for m in unit.members}
     return {
+        "held": {r.slug: r for r in rows if r.held_back},
+        "held_unlisted": [r for r in rows if r.held_back and r.slug not in listed],
         "rows": rows, "columns": COLUMNS, "quarters": trend(unit.members), "trend_chart": trend_chart,
         "member_trends": [(m, trend([m])) for m in unit.members if _quarterly(m)],
         "finder": entries, "finder_entries": {e.code: e for e in entries}, "documents": latest_documents(unit),
