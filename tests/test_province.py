@@ -195,3 +195,17 @@ def test_a_held_back_unit_stays_in_the_directory_from_its_last_published_data(pr
     assert "Kể từ ngày" in text  # the province was rebuilt
     assert ("Xã Sơn Thượng Tên đơn vị Ủy ban nhân dân xã Sơn Thượng Đang bị giữ lại Dữ liệu mới của đơn vị có lỗi nên chưa được đăng; "
             "trang của đơn vị vẫn là bản đã công bố ngày 09/03/2024. Trang của đơn vị https://sonthuong.sonha.quangngai.gov.vn/") in text
+
+
+def test_the_province_pages_first_load_is_at_most_40_kb_gzipped(built, browser):
+    """Every byte Chromium fetches for a first load of each province page type, gzipped as nginx's
+    gzip_static serves it (bench/weight.py, `make bench-weight`), within the 40 KB budget."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+    from weight import LIMITS, measure
+
+    rows = {kind: size for kind, _, size, _ in measure(browser, built / "site" / PROVINCE)}
+    province = {kind: size for kind, size in rows.items() if kind in LIMITS and kind != "procedure"}
+    assert len(province) == 6, rows
+    assert {kind: size for kind, size in province.items() if size > 40 * 1024} == {}
