@@ -11,12 +11,13 @@ apart (`make bench-scaling`). Linear growth shows as a ratio near 10; the square
     «ngày», of 1,000 then 10,000 characters (two `\s*` in a row once split every run every way).
 (e) the province pages of Quảng Ngãi (generator/render/province.py): members × quarterly reports,
     17 units × 8 reports then 170 × 8 (units × reports ten times larger), each unit handling the
-    bundled procedures plus 20 synthetic ones.
+    bundled procedures plus 20 synthetic ones;
+(f) the same along the other axis: 17 units × 4 reports then 17 × 40.
 
 Each project is written under a temporary folder from the bundled content plus synthetic records
 (marked as such), loaded once, and only the step itself is timed (best of `--repeat`).
 
-    python bench/scaling.py [--repeat 3]
+    python bench/scaling.py [--repeat 3] [--only ef]
 """
 
 from __future__ import annotations
@@ -174,6 +175,7 @@ def province_pages(tmp: Path, members: int, reports: int, repeat: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", default="", help="the cases to run, by letter (vd: ef); all by default")
     args = parser.parse_args()
     cases: list[tuple[str, str, str, Callable[[Path], float], Callable[[Path], float]]] = [
         ("(a) gợi ý mã thủ tục", "50 mã lạ / 2.000", "500 mã lạ / 20.000",
@@ -186,7 +188,10 @@ def main() -> None:
          lambda t: space_runs_scan(t, 10, args.repeat), lambda t: space_runs_scan(t, 100, args.repeat)),
         ("(e) trang cấp tỉnh", "17 đơn vị × 8 báo cáo", "170 đơn vị × 8 báo cáo",
          lambda t: province_pages(t, 17, 8, args.repeat), lambda t: province_pages(t, 170, 8, args.repeat)),
+        ("(f) trang cấp tỉnh, số báo cáo", "17 đơn vị × 4 báo cáo", "17 đơn vị × 40 báo cáo",
+         lambda t: province_pages(t, 17, 4, args.repeat), lambda t: province_pages(t, 17, 40, args.repeat)),
     ]
+    cases = [c for c in cases if not args.only or c[0][1] in args.only]
     print(f"{'đường':<32} {'nhỏ':>29} {'lớn (×10)':>31} {'tỉ lệ':>6}")
     for name, small_label, large_label, small, large in cases:
         with tempfile.TemporaryDirectory() as tmp:

@@ -17,7 +17,7 @@ from generator.schema import Unit
 
 # (rule, file, text to replace or None to write the whole file, new text, expected error lines)
 RULES = [
-    ('yaml-indentation', 'units/ba-to/unit.yml', '  url: https://quangngai.gov.vn/', ' url: https://quangngai.gov.vn/', ['units/ba-to/unit.yml:18:2: Thụt lề không khớp với dòng trên; các mục cùng cấp phải thẳng cột [yaml-indentation]']),
+    ('yaml-indentation', 'units/ba-to/unit.yml', '    basis: Nghị quyết số 1677/NQ-UBTVQH15, Điều 1, khoản 42', '   basis: Nghị quyết số 1677/NQ-UBTVQH15, Điều 1, khoản 42', ['units/ba-to/unit.yml:21:4: Thụt lề không khớp với dòng trên; các mục cùng cấp phải thẳng cột [yaml-indentation]']),
     ('yaml-syntax', 'units/son-thuong/unit.yml', 'province: Quảng Ngãi\n', 'province: [Quảng Ngãi\n', ['units/son-thuong/unit.yml:8:8: Danh sách trong ngoặc vuông «[ ]» chưa đóng ngoặc hoặc thiếu dấu phẩy [yaml-syntax]']),
     ('yaml-complex-key', 'units/son-thuong/unit.yml', 'province: Quảng Ngãi\n', '? [a, b]\n: x\n', ['units/son-thuong/unit.yml:7:3: Khoá phải là chữ [yaml-complex-key]']),
     ('yaml-too-deep', 'units/son-thuong/documents.yml', None, 'documents:\n' + ''.join('  ' * i + '- \n' for i in range(1, 60)), ['units/son-thuong/documents.yml:51:101: Dữ liệu lồng nhau quá 50 cấp [yaml-too-deep]']),
@@ -40,8 +40,8 @@ RULES = [
     ('invalid-document-number', 'units/son-thuong/reports/2024-q2-ket-qua-cchc.yml', 'plan: 15/KH-UBND', 'plan: Kế hoạch 15', ['units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:12:7: plan: Số hiệu văn bản «Kế hoạch 15» không đúng dạng (vd: 76/NQ-CP, 93/2021/NQ-HĐND, 04-NQ/TU) [invalid-document-number]']),
     ('invalid-email', 'units/son-thuong/unit.yml', 'email:\n', 'email: ubnd.sonthuong\n', ['units/son-thuong/unit.yml:10:8: email: Địa chỉ thư điện tử «ubnd.sonthuong» không hợp lệ [invalid-email]']),
     ('invalid-url', 'units/son-thuong/unit.yml', 'site_url: https://sonthuong', 'site_url: sonthuong', ['units/son-thuong/unit.yml:12:11: site_url: Đường dẫn «sonthuong.sonha.quangngai.gov.vn/» phải bắt đầu bằng https:// (hoặc http://), không có dấu cách, ngoặc hay dấu nháy [invalid-url]']),
-    ('status-date-missing', 'units/son-thuong/unit.yml', 'status: active', 'status: dissolved', ['units/son-thuong/unit.yml:13:9: status: Đơn vị đã sáp nhập hoặc giải thể phải có status_date (ngày/tháng/năm) [status-date-missing]']),
-    ('successor-missing', 'units/son-thuong/unit.yml', 'status: active', 'status: merged\nstatus_date: 01/07/2025', ['units/son-thuong/unit.yml:13:9: status: Đơn vị đã sáp nhập phải ghi successor (đơn vị kế thừa) [successor-missing]']),
+    ('status-date-missing', 'units/chi-lang-nam/unit.yml', 'status: active', 'status: dissolved', ['units/chi-lang-nam/unit.yml:12:9: status: Đơn vị đã sáp nhập hoặc giải thể phải có status_date (ngày/tháng/năm) [status-date-missing]']),
+    ('successor-missing', 'units/chi-lang-nam/unit.yml', 'status: active', 'status: merged\nstatus_date: 01/07/2025', ['units/chi-lang-nam/unit.yml:12:9: status: Đơn vị đã sáp nhập phải ghi successor (đơn vị kế thừa) [successor-missing]']),
     ('replaced-by-missing', 'content/procedures/2.000815.yml', 'status: in-force', 'status: replaced', ['content/procedures/2.000815.yml:30:9: status: Thủ tục đã bị thay thế phải ghi replaced_by [replaced-by-missing]']),
     ('source-missing', 'content/procedures/2.000815.yml', 'source:\n  title: Cổng Dịch vụ công quốc gia, thủ tục 2.000815\n  url: https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=2.000815\n', '', ['content/procedures/2.000815.yml:3:1: sources: Bản ghi thủ tục phải ghi nguồn (sources) [source-missing]']),
     ('score-above-scale', 'units/son-thuong/indices.yml', None, "results:\n  - index: PCI\n    year: '2023'\n    score: '120'\n    scale_max: '100'\n    source:\n      title: thử\n", ['units/son-thuong/indices.yml:4:12: results[0].score: Điểm lớn hơn thang điểm tối đa [score-above-scale]']),
@@ -51,7 +51,7 @@ RULES = [
     ('procedure-file-name', 'content/procedures/1.000593.yml', 'RENAME', 'content/procedures/1-000593.yml', ['content/procedures/1-000593.yml:3:7: code: Tên tệp phải là mã thủ tục: 1.000593.yml [procedure-file-name]']),
     ('unknown-field', 'content/procedures/2.000815.yml', 'field: chung-thuc', 'field: chung-thu', ['content/procedures/2.000815.yml:5:8: field: Lĩnh vực «chung-thu» không có trong content/fields.yml; có phải ý bạn là «chung-thuc»? [unknown-field]']),
     ('duplicate-document', 'units/son-thuong/documents.yml', 'documents:\n', 'documents:\n  - number: 15/KH-UBND\n    type: Kế hoạch\n    issuer: x\n    summary: y\n', ['units/son-thuong/documents.yml:13:13: documents[2].number: Văn bản «15/KH-UBND» đã khai báo ở mục documents[0] [duplicate-document]']),
-    ('unknown-unit', 'units/ba-to/unit.yml', '  slug: quang-ngai', '  slug: son-thuon', ['units/ba-to/unit.yml:19:9: successor.slug: Không có đơn vị «son-thuon» trong units/; có phải ý bạn là «son-thuong»? [unknown-unit]']),
+    ('unknown-unit', 'units/ba-to/unit.yml', 'khoản 45\n', 'khoản 45\n    slug: son-thuon\n', ['units/ba-to/unit.yml:31:11: successors[3].slug: Không có đơn vị «son-thuon» trong units/; có phải ý bạn là «son-thuong»? [unknown-unit]']),
     ('unit-file-missing', 'units/xa-trong/ghi-chu.yml', None, 'a: b\n', ['units/xa-trong/unit.yml:1:1: Thiếu tệp unit.yml của đơn vị [unit-file-missing]']),
 ]
 
@@ -63,6 +63,7 @@ RULES += [
     ('non-ascii-digits-year', 'units/son-thuong/reports/2024-q2-ket-qua-cchc.yml', "year: '2024'", "year: '٢٠٢٤'", [f'units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:10:9: period.year: «٢٠٢٤» {DIGITS} «2024» [non-ascii-digits]']),
     ('non-ascii-digits-count', 'units/son-thuong/reports/2024-q2-ket-qua-cchc.yml', "online: '310'", "online: '３１０'", [f'units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:120:13: dossier_stats.received.online: «３１０» {DIGITS} «310» [non-ascii-digits]']),
     ('non-ascii-digits-phone', 'units/son-thuong/unit.yml', 'phone:\n', 'phone: ０９１２ ３４５ ６７８\n', [f'units/son-thuong/unit.yml:9:8: phone: «０９１２ ３４５ ６７８» {DIGITS} «0912 345 678» [non-ascii-digits]']),
+    ('successor-twice', 'units/son-thuong/unit.yml', 'successor:\n  name: Xã Sơn Hà\n', 'successors:\n  - name: Xã Sơn Hà\nsuccessor:\n  name: Xã Sơn Hà\n', ['units/son-thuong/unit.yml:19:3: successors: Ghi successor (một đơn vị kế thừa) hoặc successors (nhiều đơn vị kế thừa), không ghi cả hai [successor-twice]']),
     ('site-url-path', 'units/son-thuong/unit.yml', 'site_url: https://sonthuong.sonha.quangngai.gov.vn/', 'site_url: https://sonha.quangngai.gov.vn/son-thuong/', ['units/son-thuong/unit.yml:12:11: site_url: Địa chỉ trang «https://sonha.quangngai.gov.vn/son-thuong/» có phần «/son-thuong/» sau tên miền; mỗi đơn vị được phục vụ ở gốc tên miền riêng, hãy ghi «https://sonha.quangngai.gov.vn/» [site-url-path]']),
 ]
 

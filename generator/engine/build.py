@@ -72,8 +72,7 @@ def _theme_extra(unit: ResolvedUnit) -> dict[str, Any]:
     if not profile.is_active:
         extra["status_label"] = profile.status.label
         extra["status_date"] = format_date(profile.status_date) if profile.status_date else ""
-        if profile.successor:
-            extra["successor"] = {"name": profile.successor.name, "url": profile.successor.url or ""}
+        extra["successors"] = [{"name": heir.name, "url": heir.url or ""} for heir in profile.heirs]
     feedback = unit.hotlines.feedback if unit.hotlines else None
     if feedback:
         extra["feedback"] = {

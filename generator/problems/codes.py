@@ -113,3 +113,4 @@ class Code(str, Enum):
     IMPORT_ZIP_BOMB = ("import-zip-bomb", "Tệp nén bất thường: lưu lại từ Word/Excel rồi nhập lại; không nhập tệp lạ.")
     IMPORT_UNREADABLE = ("import-unreadable", "Mở tệp bằng Word, Excel hoặc trình đọc PDF để kiểm tra, lưu lại rồi nhập lại.")
     IMPORT_OCR = ("import-ocr", "Đối chiếu từng số, ngày, mã với bản quét gốc trước khi đăng.")
+    SUCCESSOR_TWICE = ("successor-twice", "Một đơn vị kế thừa: ghi successor; nhiều đơn vị kế thừa: ghi successors (danh sách); xoá một trong hai.")

@@ -279,7 +279,10 @@ def context(unit: ResolvedUnit, held_back: dict[str, RollupRow] | None = None) -
     """What the province templates read, computed once per province (every page shares it)."""
     rows = rollup_rows(unit, held_back)
     entries = finder(unit)
+    listed = {m.slug for m in unit.members}
     return {
+        "held": {r.slug: r for r in rows if r.held_back},
+        "held_unlisted": [r for r in rows if r.held_back and r.slug not in listed],
         "rows": rows, "columns": COLUMNS, "quarters": trend(unit.members), "trend_chart": trend_chart,
         "member_trends": [(m, trend([m])) for m in unit.members if _quarterly(m)],
         "finder": entries, "finder_entries": {e.code: e for e in entries}, "documents": latest_documents(unit),
@@ -343,10 +346,13 @@ def search_entries(unit: ResolvedUnit) -> list[list[str]]:
     found = []
     for member in unit.members:
         profile = member.unit
-        now = f" · nay: {profile.successor.name}" if profile.successor else ""
+        heirs = profile.heirs
+        now = f" · nay: {', '.join(h.name for h in heirs)}" if heirs else ""
         status = f"{profile.status.label}" + (f" {format_date(profile.status_date)}" if profile.status_date else "")
         found.append([profile.short_name, DIRECTORY.url, f"{profile.level.label} · {status}{now}"])
         found += [[old.name, DIRECTORY.url, f"Tên cũ · nay: {profile.name}"] for old in profile.predecessors]
+        found += [[old, DIRECTORY.url, f"Tên cũ · nay: {h.name}"]
+                  for h in heirs for old in h.took_over if old.casefold() != profile.short_name.casefold()]
     return found + [[e.title, finder_page(e.code).url, f"Nộp ở đâu? · {len(e.handlers)} đơn vị"] for e in finder(unit)]
 
 

@@ -1,7 +1,7 @@
 """A parent unit's members: the units whose pages the parent's province pages list side by side.
 
 A unit is a member of a parent when its `unit.yml` names it: its `parent` is the parent's name or
-short name, its successor's `slug` is the parent, or (for a province) its `province` is the
+short name, a successor's `slug` is the parent, or (for a province) its `province` is the
 province's. No new field is needed, and nothing is copied: the parent keeps references to the
 members' resolved data. Every lookup is by dictionary, so the cost is linear in the units.
 """
@@ -36,8 +36,9 @@ def attach_members(units: dict[str, ResolvedUnit]) -> None:
         unit = resolved.unit
         if unit.parent:
             by_parent[_key(unit.parent)].add(slug)
-        if unit.successor and unit.successor.slug:
-            by_parent["\0" + unit.successor.slug].add(slug)
+        for heir in unit.heirs:
+            if heir.slug:
+                by_parent["\0" + heir.slug].add(slug)
         if unit.level is not UnitLevel.PROVINCE:
             by_province[_key(unit.province)].add(slug)
     for slug, resolved in units.items():

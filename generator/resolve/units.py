@@ -242,6 +242,7 @@ def _check_citations(located: Located[Any], known: dict[str, CitedDocument], own
 def _check_links(source: UnitSource, project: Project, units: Suggester) -> list[Problem]:
     unit = source.unit
     links: list[tuple[tuple[str | int, ...], Any]] = [(("successor",), unit.value.successor)] if unit.value.successor else []
+    links += [(("successors", i), link) for i, link in enumerate(unit.value.successors)]
     links += [(("predecessors", i), link) for i, link in enumerate(unit.value.predecessors)]
     return [
         unit.problem(loc + ("slug",), f"Không có đơn vị «{link.slug}» trong units/{units.hint(link.slug)}", Code.UNKNOWN_UNIT)

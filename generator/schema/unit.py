@@ -35,6 +35,17 @@ class UnitLink(Model):
     slug: Slug | None = Field(None, description="Mã thư mục của đơn vị đó trong units/, nếu có", examples=["son-thuong"])
 
 
+class Successor(UnitLink):
+    """Một đơn vị kế thừa: đơn vị nay giải quyết công việc của đơn vị cũ, các đơn vị cũ được sắp xếp
+    vào đó và văn bản quy định việc sắp xếp."""
+
+    took_over: list[Text] = Field(
+        default_factory=list, description="Các đơn vị cũ được sắp xếp vào đơn vị kế thừa này, ghi như văn bản, vd «xã Ba Cung»; tìm được bằng tên cũ",
+        examples=[["thị trấn Ba Tơ", "xã Ba Cung", "xã Ba Bích"]])
+    basis: Text | None = Field(
+        None, description="Văn bản, điều, khoản quy định việc sắp xếp", examples=["Nghị quyết số 1677/NQ-UBTVQH15, Điều 1, khoản 45"])
+
+
 class Source(Model):
     """Nguồn của thông tin."""
 
@@ -60,7 +71,10 @@ class Unit(Model):
     status: UnitStatus = Field(UnitStatus.ACTIVE, description="Tình trạng của đơn vị", examples=["dissolved"])
     status_date: VnDate | None = Field(None, description="Ngày sáp nhập hoặc giải thể (ngày/tháng/năm)", examples=["01/07/2025"])
     status_note: Text | None = Field(None, description="Giải thích ngắn về việc sáp nhập, giải thể", examples=["Từ ngày 01/7/2025 không còn đơn vị hành chính cấp huyện."])
-    successor: UnitLink | None = Field(None, description="Đơn vị kế thừa (bắt buộc khi đã sáp nhập)", examples=[{"name": "Ủy ban nhân dân tỉnh Quảng Ngãi", "url": "https://quangngai.gov.vn/"}])
+    successor: Successor | None = Field(None, description="Đơn vị kế thừa (bắt buộc khi đã sáp nhập, nếu không ghi successors)", examples=[{"name": "Xã Sơn Hà", "took_over": ["thị trấn Di Lăng", "xã Sơn Bao", "xã Sơn Thượng"], "basis": "Nghị quyết số 1677/NQ-UBTVQH15, Điều 1, khoản 34"}])
+    successors: list[Successor] = Field(
+        default_factory=list, description="Các đơn vị kế thừa, khi đơn vị cũ được chia cho nhiều đơn vị (vd các xã của một huyện được sắp xếp thành nhiều xã mới); ghi successor hoặc successors, không ghi cả hai",
+        examples=[[{"name": "Xã Ba Tơ", "took_over": ["thị trấn Ba Tơ", "xã Ba Cung", "xã Ba Bích"], "basis": "Nghị quyết số 1677/NQ-UBTVQH15, Điều 1, khoản 45"}]])
     predecessors: list[UnitLink] = Field(default_factory=list, description="Các đơn vị đã sáp nhập vào đơn vị này", examples=[[{"name": "Ủy ban nhân dân xã A"}]])
 
     @model_validator(mode="after")
@@ -69,9 +83,18 @@ class Unit(Model):
             raise PydanticCustomError(
                 Code.STATUS_DATE_MISSING, "Đơn vị đã sáp nhập hoặc giải thể phải có status_date (ngày/tháng/năm)", {"field": "status"}
             )
-        if self.status is UnitStatus.MERGED and self.successor is None:
+        if self.successor is not None and self.successors:
+            raise PydanticCustomError(
+                Code.SUCCESSOR_TWICE, "Ghi successor (một đơn vị kế thừa) hoặc successors (nhiều đơn vị kế thừa), không ghi cả hai", {"field": "successors"}
+            )
+        if self.status is UnitStatus.MERGED and not self.heirs:
             raise PydanticCustomError(Code.SUCCESSOR_MISSING, "Đơn vị đã sáp nhập phải ghi successor (đơn vị kế thừa)", {"field": "status"})
         return self
+
+    @property
+    def heirs(self) -> list[Successor]:
+        """The units that took over this one: its one successor, or its successors."""
+        return [self.successor] if self.successor is not None else list(self.successors)
 
     @property
     def is_active(self) -> bool:
