@@ -145,18 +145,25 @@ def test_an_oversized_upload_is_refused_before_it_is_read(editor):
     assert body["error"] == f"Tệp quá lớn (trên {MAX_BYTES // (1024 * 1024)} MB): trình biên tập không nhận"
 
 
-def test_a_zip_bomb_and_a_path_as_the_name_are_refused_and_change_nothing(editor, world, tmp_path):
+def test_a_zip_bomb_and_a_path_as_the_name_are_refused_and_change_nothing(editor, world, tmp_path, monkeypatch):
     client = Client(editor)
     bomb = _bomb(tmp_path / "bom.docx").read_bytes()
+    private = world.parent / "tmp"  # the server's temporary folders, here where `tree` sees them and what escapes them
+    private.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(private))
     before = tree(world)
     status, answer, _ = upload(client, "bom.docx", bomb)
     clear_refusal(status, answer, 422, "import-zip-bomb")
     assert answer["error"] == "Không nhập được «bom.docx»: tệp nén có phần giải nén ra quá lớn so với tệp (nghi tệp «bom nén»)"
     assert answer["hint"] == "Tệp nén bất thường: lưu lại từ Word/Excel rồi nhập lại; không nhập tệp lạ."
-    for name in ("../../Makefile", "/etc/passwd", "..\\..\\Makefile", "../units/son-thuong/hotlines.yml"):
+    # an absolute name points inside the watched tree, never at the machine's own files: if the name
+    # were ever used as a path, the tree check below sees it and nothing of the system is touched
+    absolute = str(world.parent / "tuyet-doi")
+    for name in ("../../Makefile", absolute, "..\\..\\Makefile", "../units/son-thuong/hotlines.yml"):
         status, answer, text = upload(client, name, b"x: 1\n")
         clear_refusal(status, answer, 422)
-        assert "Traceback" not in text and "../" not in answer["error"] and "/etc" not in answer["error"]
+        assert "Traceback" not in text and "../" not in answer["error"] and str(world.parent) not in answer["error"]
+        assert tree(world) == before, name
     status, answer, _ = upload(client, "../../Makefile", b"all:\n\techo")
     assert answer["error"] == "Không nhập được «Makefile»: không đọc được tệp dạng «không đuôi»"
     assert answer["hint"] == "Chọn tệp .txt, .docx, .pdf, .xlsx hoặc ảnh quét .png, .jpg, .tif."
@@ -167,6 +174,7 @@ def test_a_zip_bomb_and_a_path_as_the_name_are_refused_and_change_nothing(editor
     assert status == 200 and "«Makefile.txt»" in saved["cchc"]["message"]
     assert _git(world, "show", "--name-only", "--format=", "HEAD").split() == [DRAFT]
     assert tree(world)[str(world / "Makefile")] == before[str(world / "Makefile")]
+    assert list(private.iterdir()) == []  # every upload's private folder deleted
 
 
 def test_a_page_from_another_port_cannot_upload_through_the_editors_browser(editor, world, browser):
