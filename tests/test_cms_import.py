@@ -20,6 +20,7 @@ from import_documents import word_plan
 from test_cms_security import ATTACK, Client, _git, clear_refusal, tree
 from test_cms_ux import LEAKS
 from test_import_input import _bomb
+from test_import_procedures import annex
 
 from generator.cms.server import EditServer, installed
 from generator.importer.guard import MAX_BYTES
@@ -103,6 +104,33 @@ def test_a_file_that_appeared_after_the_summary_is_not_overwritten(editor, world
     pulled = tree(world)
     clear_refusal(*confirm(client, answer["ticket"])[:2], 409, "exists")
     assert tree(world) == pulled
+
+
+def test_a_procedure_list_update_shows_its_changes_and_is_applied_only_when_confirmed(editor, world, tmp_path):
+    client = Client(editor)
+    listed = f"units/{SLUG}/procedures.yml"
+    sheet = annex(tmp_path / "phu-luc.xlsx").read_bytes()
+    before = tree(world)
+    status, answer, text = upload(client, "phu-luc.xlsx", sheet)
+    assert status == 200, text
+    assert answer["kind"] == "procedures" and answer["counts"] == "Nhận ra: 2 mã thủ tục; 0 chỗ cần kiểm tra, 0 dòng chưa xếp."
+    assert answer["changes"] == [
+        "Sửa đổi: 2.000815 — Chứng thực bản sao từ bản chính giấy tờ, văn bản (trang tính 1, hàng 6, ô 2): đối chiếu lại thủ tục trong danh mục",
+        "Bãi bỏ: 1.000593 — Đăng ký kết hôn lưu động (trang tính 1, hàng 8, ô 2)"]
+    assert answer["notes"] == ["Không có thủ tục mã «1.000594» trong danh mục thủ tục chung; có phải ý bạn là «1.000593»?; chưa đưa vào danh sách"]
+    assert tree(world) == before
+    status, saved, text = confirm(client, answer["ticket"])
+    assert status == 200, text
+    assert saved["open"] == f"#/collections/dv-{SLUG}/entries/procedures"
+    assert (world / listed).read_text(encoding="utf-8").endswith("procedures:\n- code: '2.000815'\n  where: Bộ phận Tiếp nhận và Trả kết quả, Ủy ban nhân dân xã Sơn Thượng\n")
+    assert _git(world, "show", "--name-only", "--format=%an", "HEAD").split() == [*EDITOR.split(), listed]
+    assert cchc(world, "validate").code == 0
+    # read again, then the list changes on disk before the editor confirms: refused, the change kept
+    status, answer, _ = upload(client, "phu-luc.xlsx", sheet)
+    (world / listed).write_text((world / listed).read_text(encoding="utf-8") + "# đổi trên đĩa\n", encoding="utf-8")
+    changed = tree(world)
+    clear_refusal(*confirm(client, answer["ticket"])[:2], 409, "stale-version")
+    assert tree(world) == changed
 
 
 def test_the_upload_route_refuses_what_every_write_route_refuses(editor, world):
