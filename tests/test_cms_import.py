@@ -17,6 +17,7 @@ import test_cms_security
 import yaml
 from conftest import ROOT, cchc
 from import_documents import word_plan
+from test_cms_axe import audit
 from test_cms_security import ATTACK, Client, _git, clear_refusal, tree
 from test_cms_ux import LEAKS
 from test_import_input import _bomb
@@ -279,6 +280,7 @@ def test_an_editor_imports_a_plan_and_sees_what_to_check(editor, world, browser,
     assert "Số văn bản: văn bản để trống số: điền khi có số chính thức (đoạn 1 trong văn bản gốc)" in said  # a Word file: its paragraph
     assert LEAKS.findall(said) == []
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert audit(page)[0] == []  # axe, WCAG 2.1 AA: the dialog and its summary
     _shot(page, f"nhap-tom-tat-{width}")
     dialog.get_by_role("button", name="Huỷ, không lưu").click()
     assert result.inner_text() == "Đã huỷ: không có gì được lưu."
@@ -308,6 +310,7 @@ def test_an_editor_imports_a_plan_and_sees_what_to_check(editor, world, browser,
     assert "Bản nháp có 2 chỗ cần kiểm tra (đánh dấu ⚠ bên cạnh ô)." in status
     assert LEAKS.findall(page.locator("body").inner_text()) == []
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert audit(page)[0] == []  # and the draft with its marks (Decap's own listed exceptions aside)
     _shot(page, f"nhap-ban-nhap-{width}")
     page.close()
 
