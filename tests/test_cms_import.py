@@ -18,7 +18,7 @@ import yaml
 from conftest import ROOT, cchc
 from import_documents import word_plan
 from test_cms_axe import audit
-from test_cms_security import ATTACK, Client, _git, clear_refusal, tree
+from test_cms_security import Client, _git, attack_from_another_port, clear_refusal, tree
 from test_cms_ux import LEAKS
 from test_import_input import _bomb
 from test_import_procedures import annex
@@ -209,36 +209,10 @@ def test_a_zip_bomb_and_a_path_as_the_name_are_refused_and_change_nothing(editor
 def test_a_page_from_another_port_cannot_upload_through_the_editors_browser(editor, world, browser):
     """A page of another origin, in the browser holding the editor's cookie, sends a no-cors POST of a
     document to the upload route, and a form post: both refused, nothing written."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
     before = tree(world)
-    folder = world.parent / "attacker"
-    folder.mkdir()
     api = f"http://127.0.0.1:{editor.port}/api/import?ten=ke-hoach.txt"
-    (folder / "index.html").write_text(ATTACK.format(api=api, bodies=json.dumps([SEED.read_text(encoding="utf-8")])), encoding="utf-8")
-    attacker = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SimpleHTTPRequestHandler, directory=str(folder)))
-    threading.Thread(target=attacker.serve_forever, daemon=True).start()
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(editor.url)
-        sent: list[str] = []
-        outcomes: list[str] = []
-        page.on("request", lambda r: "/api/import" in r.url and sent.append(r.method))
-        page.on("response", lambda r: "/api/import" in r.url and outcomes.append(str(r.status)))
-        page.on("requestfailed", lambda r: "/api/import" in r.url and outcomes.append(str(r.failure)))
-        page.goto(f"http://127.0.0.1:{attacker.server_address[1]}/index.html")
-        from conftest import wait_until
-
-        wait_until(page, "window.done === true", timeout=20)
-    finally:
-        context.close()
-        attacker.shutdown()
-    after = tree(world)
-    after.pop(str(folder / "index.html"))
-    assert after == before
+    sent, outcomes = attack_from_another_port(editor, world, browser, api, [SEED.read_text(encoding="utf-8")])
+    assert tree(world) == before
     assert sent == ["POST"] * 2, sent
     assert len(outcomes) >= 2 and all(o == "403" or o.startswith("net::ERR_BLOCKED_BY_RESPONSE") for o in outcomes), outcomes
     assert editor.imports.pending == {}  # not even read into a draft

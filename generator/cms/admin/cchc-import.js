@@ -116,19 +116,9 @@
 
   // -- the draft opened: its fields to check ---------------------------------------------------------
 
-  function control(label) {
-    var found = null;
-    document.querySelectorAll("label").forEach(function (node) {
-      if (!found && label && node.textContent.trim().indexOf(label) === 0) found = node;
-    });
-    if (!found) return null;
-    var id = found.getAttribute("for");
-    return (id && document.getElementById(id)) || found;
-  }
-
   function mark(marks) {
     var left = marks.filter(function (item) {
-      var target = control(item.label);
+      var target = window.cchcLabelled(item.label);
       if (!target) return true;
       if (target.dataset.cchcReview === item.field) return false;
       var note = element("p", "⚠ Cần kiểm tra – " + reviewText(item), "cchc-review-note");
