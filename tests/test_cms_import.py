@@ -286,6 +286,11 @@ def test_an_editor_imports_a_plan_and_sees_what_to_check(editor, world, browser,
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
     assert audit(page)[0] == []  # and the draft with its marks (Decap's own listed exceptions aside)
     _shot(page, f"nhap-ban-nhap-{width}")
+    # opened again later, the draft still shows what to check
+    page.goto("about:blank")
+    page.goto(f"{editor.url.split('/admin/')[0]}/admin/#/collections/dv-{SLUG}--plans/entries/2022-truyen-thong-nang-cao-chi-so")
+    page.locator(".cchc-review-note", has_text="Số văn bản").wait_for(timeout=30_000)
+    assert page.locator("#cchc-status").inner_text().startswith("Bản nháp có 2 chỗ cần kiểm tra (đánh dấu ⚠ bên cạnh ô).")
     page.close()
 
     assert _git(world, "log", "-1", "--format=%an|%s").strip() == f"{EDITOR}|Trình biên tập web: nhập «{SEED.name}» vào «2022-truyen-thong-nang-cao-chi-so.yml»"

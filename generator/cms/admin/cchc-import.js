@@ -107,7 +107,7 @@
       var cchc = answer.body.cchc || {};
       var lines = [cchc.message || "Đã lưu bản nháp."];
       (cchc.warnings || []).forEach(function (problem) { lines.push((problem.label ? problem.label + ": " : "") + problem.message); });
-      sessionStorage.setItem(SAVED_NOTICE, JSON.stringify(lines));
+      sessionStorage.setItem(SAVED_NOTICE, JSON.stringify({lines: lines, review: answer.body.review || []}));
       // A fresh load: Decap keeps the previous form when only the address's #… changes.
       location.assign("/admin/" + answer.body.open);
       location.reload();
@@ -146,6 +146,14 @@
     box.appendChild(close);
   }
 
+  function reviewLines(marks) {
+    if (!marks.length) return [];
+    return ["Bản nháp có " + marks.length + " chỗ cần kiểm tra (đánh dấu ⚠ bên cạnh ô). Đối chiếu với văn bản gốc rồi sửa nếu cần:"]
+      .concat(marks.map(reviewText));
+  }
+
+  var toldAfterSave = false;  // the notice of a save is shown once, on the page the save opened
+
   function highlight(marks) {
     var tries = 0;
     (function again() {
@@ -153,11 +161,7 @@
       tries += 1;
       if (left.length && tries < 60) setTimeout(function () { again(); }, 250);
     })();
-    var lines = JSON.parse(sessionStorage.getItem(SAVED_NOTICE) || "[]");
-    sessionStorage.removeItem(SAVED_NOTICE);
-    lines.push("Bản nháp có " + marks.length + " chỗ cần kiểm tra (đánh dấu ⚠ bên cạnh ô). Đối chiếu với văn bản gốc rồi sửa nếu cần:");
-    marks.forEach(function (item) { lines.push(reviewText(item)); });
-    banner(lines);
+    if (!toldAfterSave) banner(reviewLines(marks));
   }
 
   window.fetch = function (resource, init) {
@@ -177,10 +181,12 @@
     document.getElementById("cchc-import-open").addEventListener("click", function () { dialog().showModal(); });
     document.getElementById("cchc-import-close").addEventListener("click", function () { dialog().close(); });
     document.getElementById("cchc-import-form").addEventListener("submit", read);
-    setTimeout(function () {  // a draft without marks: the notice of its save, once the form is there
-      var lines = sessionStorage.getItem(SAVED_NOTICE);
-      sessionStorage.removeItem(SAVED_NOTICE);
-      if (lines) banner(JSON.parse(lines));
-    }, 4000);
+    var saved = sessionStorage.getItem(SAVED_NOTICE);  // the draft just saved: what the save said, what to check
+    sessionStorage.removeItem(SAVED_NOTICE);
+    if (saved) {
+      var notice = JSON.parse(saved);
+      toldAfterSave = true;
+      banner(notice.lines.concat(reviewLines(notice.review)));
+    }
   });
 })();
