@@ -417,12 +417,45 @@ Promise.all(bodies.map(body => fetch("{api}", {{method: "POST", mode: "no-cors",
 </script></body></html>"""
 
 
+def attack_from_another_port(editor: EditServer, world: Path, browser, api: str, bodies: list) -> tuple[list[str], list[str]]:
+    """The office's browser opens the editor (the secret becomes its cookie), then a page served from
+    another port of 127.0.0.1 that sends `bodies` to `api` as no-preflight `text/plain` POSTs and one
+    form post. The methods that left the browser for `api`, and what came of each: the server's
+    status, or the browser's block of an answer the page may not read (CORP). The attacker's page is
+    removed again, so the tree can be compared."""
+    import functools
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    route = api.split("127.0.0.1:", 1)[1].split("/", 1)[1].split("?")[0]
+    folder = world.parent / "attacker"
+    folder.mkdir()
+    (folder / "index.html").write_text(ATTACK.format(api=api, bodies=json.dumps(bodies)), encoding="utf-8")
+    attacker = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SimpleHTTPRequestHandler, directory=str(folder)))
+    threading.Thread(target=attacker.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    sent: list[str] = []
+    outcomes: list[str] = []
+    try:
+        page = context.new_page()
+        page.goto(editor.url)  # the editor as the office opened it: the secret is now the browser's cookie
+        assert any(c["name"] == editor.guard.cookie_name for c in context.cookies())
+        page.on("request", lambda r: route in r.url and sent.append(r.method))
+        page.on("response", lambda r: route in r.url and outcomes.append(str(r.status)))
+        page.on("requestfailed", lambda r: route in r.url and outcomes.append(str(r.failure)))
+        page.goto(f"http://127.0.0.1:{attacker.server_address[1]}/index.html")
+        wait_until(page, "window.done === true", timeout=20)
+    finally:
+        context.close()
+        attacker.shutdown()
+        (folder / "index.html").unlink()
+        folder.rmdir()
+    return sent, outcomes
+
+
 def test_a_page_from_another_port_cannot_write_through_the_editors_browser(editor, world, browser):
     """The office's browser has the editor open (the secret is in its cookie); a page from another
     origin on the same machine sends no-preflight `text/plain` POSTs and a form: a look-alike portal
     for the unit's hotline, a new plan, and theme/main.html through an entry's assets."""
-    import functools
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
     client = Client(editor)
     hotlines = client.read(HOTLINES)["data"]  # the editor has the hotlines form open
@@ -437,29 +470,8 @@ def test_a_page_from_another_port_cannot_write_through_the_editors_browser(edito
                                               "assets": [{"path": "theme/main.html", "content": "PHNjcmlwdD4=", "encoding": "base64"}]}},
     ]
     before = tree(world)
-    folder = world.parent / "attacker"
-    folder.mkdir()
-    (folder / "index.html").write_text(ATTACK.format(api=api, bodies=json.dumps(bodies)), encoding="utf-8")
-    attacker = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SimpleHTTPRequestHandler, directory=str(folder)))
-    threading.Thread(target=attacker.serve_forever, daemon=True).start()
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(editor.url)  # the editor as the office opened it: the secret is now the browser's cookie
-        assert any(c["name"] == editor.guard.cookie_name for c in context.cookies())
-        sent: list[str] = []
-        outcomes: list[str] = []  # the server's 403, or an answer the browser hid from the page (CORP)
-        page.on("request", lambda r: "/api/v1" in r.url and sent.append(r.method))
-        page.on("response", lambda r: "/api/v1" in r.url and outcomes.append(str(r.status)))
-        page.on("requestfailed", lambda r: "/api/v1" in r.url and outcomes.append(str(r.failure)))
-        page.goto(f"http://127.0.0.1:{attacker.server_address[1]}/index.html")
-        wait_until(page, "window.done === true", timeout=20)
-    finally:
-        context.close()
-        attacker.shutdown()
-    after = tree(world)
-    after.pop(str(folder / "index.html"))
-    assert after == before
+    sent, outcomes = attack_from_another_port(editor, world, browser, api, bodies)
+    assert tree(world) == before
     assert sent == ["POST"] * 4, sent  # three fetches and the form: each left the browser
     # (the form's 403 is also reported as blocked: its frame may not show the editor's answer)
     assert len(outcomes) >= 4 and all(o == "403" or o.startswith("net::ERR_BLOCKED_BY_RESPONSE") for o in outcomes), outcomes

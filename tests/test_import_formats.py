@@ -52,6 +52,19 @@ def test_its_pdf_export_imports_to_the_same_draft_as_the_text(office):
 
 
 @pytest.mark.slow
+def test_pdfium_reads_the_same_characters_lines_and_tables_as_pdfminer(office):
+    """The PDF's pages are parsed by PDFium for speed (importer/pdf_objects.py); pdfminer, which
+    pdfplumber parses with, is the reference: the same lines with their places, the same table cells."""
+    from generator.importer.pdf import read_pdf
+
+    pdf = office / "ke-hoach.pdf" if (office / "ke-hoach.pdf").exists() else pdf_of(office / "ke-hoach.docx", office)
+    fast, reference = read_pdf(pdf), read_pdf(pdf, pdfium=False)
+    assert len(fast.lines) > 50 and sum(len(t.rows) for t in fast.tables) == 14  # a header and 13 task rows
+    assert fast.lines == reference.lines
+    assert fast.tables == reference.tables
+
+
+@pytest.mark.slow
 def test_a_scanned_page_is_read_by_ocr_and_every_figure_date_and_number_is_marked(office, tmp_path):
     pdf = office / "ke-hoach.pdf" if (office / "ke-hoach.pdf").exists() else pdf_of(office / "ke-hoach.docx", office)
     subprocess.run([shutil.which("pdftoppm") or "pdftoppm", "-r", "200", "-gray", "-png", "-f", "1", "-l", "1", str(pdf),

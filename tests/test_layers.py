@@ -23,7 +23,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("generator.render",),
     ("generator.engine",),
     ("generator.pipeline",),
-    ("generator.publish", "generator.cms", "generator.importer"),
+    ("generator.importer",),  # below the editor, which offers «Nhập từ văn bản» (generator/cms/imports.py)
+    ("generator.publish", "generator.cms"),
     ("generator.commands",),
     ("generator.cli", "generator.__main__", "generator"),
 ]

@@ -23,12 +23,12 @@ from .config import _label, _strip_optional
 class Refused(Exception):
     """A request answered with `status` and `{"error": message, "code": code}`."""
 
-    def __init__(self, status: int, message: str, code: str):
+    def __init__(self, status: int, message: str, code: str, hint: str = ""):
         super().__init__(message)
-        self.status, self.message, self.code = status, message, code
+        self.status, self.message, self.code, self.hint = status, message, code, hint
 
     def body(self) -> dict[str, Any]:
-        return {"error": self.message, "code": self.code}
+        return {"error": self.message, "code": self.code, **({"hint": self.hint} if self.hint else {})}
 
 
 def dotted(field: str) -> str:

@@ -178,7 +178,7 @@ class Api:
             bases[path] = asset.get("version")
         return writes, bases
 
-    def _apply(self, writes: dict[str, str | None], bases: dict[str, Any], what: str) -> dict[str, Any]:
+    def apply(self, writes: dict[str, str | None], bases: dict[str, Any], what: str) -> dict[str, Any]:
         with self.lock:
             for path in writes:
                 if path in bases and self._stale(path, bases[path]):
@@ -202,7 +202,7 @@ class Api:
     def persist_entry(self, params: dict[str, Any]) -> Any:
         writes, bases = self._writes(params)
         saved = ", ".join(f"«{answers.shown(p)}»" for p, t in writes.items() if t is not None)
-        cchc = self._apply(writes, bases, f"lưu {saved}")
+        cchc = self.apply(writes, bases, f"lưu {saved}")
         return {"message": "entry persisted", "cchc": cchc}
 
     def delete(self, paths: list[Any]) -> Any:
@@ -210,7 +210,7 @@ class Api:
         for path in paths:
             self.access.file(_text(path, "path"))
             writes[path] = None
-        cchc = self._apply(writes, dict.fromkeys(writes), "xoá " + ", ".join(f"«{answers.shown(p)}»" for p in writes))
+        cchc = self.apply(writes, dict.fromkeys(writes), "xoá " + ", ".join(f"«{answers.shown(p)}»" for p in writes))
         return {"message": "deleted", "cchc": cchc}
 
     # -- the protocol -----------------------------------------------------------------------------

@@ -20,6 +20,9 @@ from .answers import Refused
 
 CHECKED_HEADERS = ("Host", "Origin", "Sec-Fetch-Site", "Cookie", "Authorization", "Content-Type", "Content-Length", "Transfer-Encoding")
 MAX_BODY = 5 * 1024 * 1024  # a unit's biggest file is a few kB; a request above this is not the editor's
+# What a POST must be, and the sentence when it is not. An upload is sent as it is (octet-stream), a
+# type no page of another origin may send without a preflight, like JSON.
+KIND_WORDS = {"application/json": "Yêu cầu phải là JSON", "application/octet-stream": "Tệp phải được gửi nguyên dạng"}
 
 
 def _origin(port: int) -> str:
@@ -67,16 +70,17 @@ class Guard:
         if not self._has_secret(headers, query_token):
             raise Refused(403, "Thiếu mã phiên: hãy mở đúng địa chỉ (có «?token=») mà lệnh cchc edit đã in ra", "no-secret")
 
-    def body_length(self, headers: Mapping[str, str]) -> int:
-        """The announced body size of a POST, or Refused (400 unreadable, 413 over the cap)."""
-        kind = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if kind != "application/json":
-            raise Refused(400, "Yêu cầu phải là JSON (Content-Type: application/json)", "not-json")
+    def body_length(self, headers: Mapping[str, str], kind: str = "application/json", cap: int = MAX_BODY) -> int:
+        """The announced body size of a POST of `kind`, or Refused (400 unreadable, 413 over `cap`)."""
+        sent = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if sent != kind:
+            raise Refused(400, KIND_WORDS.get(kind, "Yêu cầu không đúng dạng") + f" (Content-Type: {kind})", "not-json" if kind == "application/json" else "bad-type")
         if headers.get("Transfer-Encoding"):
             raise Refused(400, "Yêu cầu phải ghi rõ độ dài (Content-Length), không gửi từng khúc", "bad-length")
         length = (headers.get("Content-Length") or "").strip()
         if not length.isascii() or not length.isdigit() or len(length) > 12:
             raise Refused(400, "Độ dài yêu cầu (Content-Length) không đọc được", "bad-length")
-        if int(length) > MAX_BODY:
-            raise Refused(413, f"Yêu cầu quá lớn (trên {MAX_BODY // (1024 * 1024)} MB): trình biên tập không nhận", "too-large")
+        if int(length) > cap:
+            what = "Tệp" if kind != "application/json" else "Yêu cầu"
+            raise Refused(413, f"{what} quá lớn (trên {cap // (1024 * 1024)} MB): trình biên tập không nhận", "too-large")
         return int(length)

@@ -25,6 +25,7 @@ from .api import Api, Rejected
 from .commit import Committer, git_name
 from .config import LOCAL_BACKEND, build_config, dump
 from .guard import CHECKED_HEADERS, Guard
+from .imports import MAX_UPLOAD, Imports, with_review
 
 CMS_DIR = Path(os.environ.get("CCHC_CMS_DIR", Path(__file__).resolve().parents[2] / "cms"))
 DIST = CMS_DIR / "node_modules" / "decap-cms" / "dist"
@@ -55,6 +56,7 @@ class EditServer:
         self.root, self.slug, self.preview_url = root.resolve(), slug, preview_url
         self.editor = name or git_name(self.root)
         self.api = Api(Access(self.root, slug), Committer(self.root, self.editor))
+        self.imports = Imports(self.api, slug)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
         self.httpd.daemon_threads = True
         self.port: int = self.httpd.server_address[1]
@@ -165,16 +167,42 @@ def _handler(server: EditServer) -> type[BaseHTTPRequestHandler]:
         def _post(self) -> None:
             headers = _headers(self.headers)
             server.guard.check("POST", headers)
-            if urlsplit(self.path).path != "/api/v1":
+            parts = urlsplit(self.path)
+            route = POSTS.get(parts.path)
+            if route is None:
                 raise Refused(404, "Không có địa chỉ này", "not-found")
-            length = server.guard.body_length(headers)
+            self._json(200, route(self, headers, parse_qs(parts.query)))
+
+        def _body(self, headers: dict[str, str], kind: str = "application/json", cap: int | None = None) -> bytes:
+            """The body, read only after its announced size passed the cap."""
+            length = server.guard.body_length(headers, kind, *([cap] if cap is not None else []))
             raw = self.rfile.read(length)
             if len(raw) != length:
                 raise Refused(400, "Yêu cầu bị cắt ngang, ngắn hơn độ dài đã báo", "bad-length")
+            return raw
+
+        def _json_body(self, headers: dict[str, str]) -> Any:
             try:
-                body = json.loads(raw)
+                return json.loads(self._body(headers))
             except (ValueError, RecursionError):
                 raise Refused(400, "Yêu cầu không phải JSON hợp lệ", "bad-json") from None
-            self._json(200, server.api.answer(body))
+
+        def _api(self, headers: dict[str, str], query: dict[str, list[str]]) -> Any:
+            """Decap's proxy-backend protocol (api.py)."""
+            return with_review(server.api.answer(self._json_body(headers)))
+
+        def _import(self, headers: dict[str, str], query: dict[str, list[str]]) -> Any:
+            """«Nhập từ văn bản»: the document as the body, its name and (optional) kind in the address."""
+            data = self._body(headers, "application/octet-stream", MAX_UPLOAD)
+            kind = query.get("loai", [""])[0] or None
+            return server.imports.read(query.get("ten", [""])[0], data, kind)
+
+        def _import_save(self, headers: dict[str, str], query: dict[str, list[str]]) -> Any:
+            """The editor confirmed the draft: `{"ticket": …}`."""
+            body = self._json_body(headers)
+            return server.imports.apply(body.get("ticket") if isinstance(body, dict) else None)
+
+    # Every address the server answers to a POST; GETs serve the admin page (see `_get`).
+    POSTS: dict[str, Any] = {"/api/v1": Handler._api, "/api/import": Handler._import, "/api/import/save": Handler._import_save}
 
     return Handler

@@ -23,6 +23,7 @@ from .source import Line, Source
 REVIEW = "KIỂM TRA"
 UNPLACED = "CHƯA XẾP"
 _MARK = re.compile(rf"^# {REVIEW}: (?P<field>[^:]+): (?P<reason>.*) \((?P<where>[^()]*)\)$")
+_UNPLACED = re.compile(rf"^# {UNPLACED}: (?P<where>[^:]+): (?P<text>.*)$")
 
 
 @dataclass(frozen=True)
@@ -91,3 +92,8 @@ def _one_line(text: str) -> str:
 def review_marks(text: str) -> list[tuple[str, str, str]]:
     """(field, reason, place) of every review mark in a draft's text."""
     return [(m["field"], m["reason"], m["where"]) for line in text.splitlines() if (m := _MARK.match(line))]
+
+
+def unplaced_lines(text: str) -> list[tuple[str, str]]:
+    """(place, text) of every line of the document no field took, as the draft keeps them."""
+    return [(m["where"], m["text"]) for line in text.splitlines() if (m := _UNPLACED.match(line))]

@@ -1,4 +1,5 @@
-"""PDF files with a text layer (pdfplumber): each page's tables read as tables, the rest of its text
+"""PDF files with a text layer (pdfplumber's table finder and line builder, on characters and lines
+that PDFium reads: pdf_objects.py): each page's tables read as tables, the rest of its text
 as lines joined back into paragraphs (a new paragraph where the gap between lines is wider than
 the line spacing, or where an indented line follows a line at the margin). A PDF with no text
 layer (a scan) goes to OCR page by page."""
@@ -14,6 +15,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ..problems import Code
 from .guard import refusal
+from .pdf_objects import page_objects
 from .source import Line, Source, Table, clean
 
 MIN_CHARS_PER_PAGE = 20  # fewer on every page: a scan, not a text layer
@@ -57,15 +59,33 @@ def _table(rows: list[list[str | None]], page: int, index: int, start: int) -> T
     return Table(cells, start)
 
 
-def read_pdf(path: Path) -> Source:
+def read_pdf(path: Path, pdfium: bool = True) -> Source:
+    """The PDF's lines and tables; its pages parsed by PDFium (`pdfium`), else by pdfminer."""
     try:
-        with pdfplumber.open(str(path)) as pdf:
+        with pdfplumber.open(str(path)) as pdf:  # an encrypted or broken file is refused here
+            if pdfium:
+                _parse_with_pdfium(path, pdf)
             return _read(path, pdf)
     except PdfminerException as error:
         cause = error.args[0] if error.args else None
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
             raise refusal(path, Code.IMPORT_ENCRYPTED, "tệp PDF có mật khẩu hoặc bị khoá") from None
         raise refusal(path, Code.IMPORT_UNREADABLE, "không đọc được tệp PDF (tệp hỏng hoặc không phải PDF)") from None
+
+
+def _parse_with_pdfium(path: Path, pdf: Any) -> None:
+    """Give every pdfplumber page the characters and lines PDFium reads (pdf_objects.py), so that
+    pdfminer never parses a page: pdfplumber keeps a page's objects in `_objects` once parsed."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        for number, page in enumerate(pdf.pages):
+            pdfium_page = document[number]
+            page._objects = page_objects(pdfium_page, page.initial_doctop)
+            pdfium_page.close()
+    finally:
+        document.close()
 
 
 def _read(path: Path, pdf: Any) -> Source:

@@ -33,6 +33,8 @@
     return (id && document.getElementById(id)) || found;
   }
 
+  window.cchcLabelled = labelled;  // cchc-import.js finds the fields to check the same way
+
   function sentence(problem) {
     var text = (problem.label ? problem.label + ": " : "") + problem.message;
     return problem.hint ? text + "\nGợi ý: " + problem.hint : text;

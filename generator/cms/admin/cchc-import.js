@@ -1,0 +1,192 @@
+// «Nhập từ văn bản»: the editor picks a document (Word, PDF, Excel, a scan, a .txt); the server reads
+// it (POST /api/import, the file as it is) and answers what it recognised, what needs a look and
+// why, and what it could not place. Nothing is saved until the editor confirms (POST
+// /api/import/save); the draft is then saved like any entry and opened, and the fields the importer
+// marked «cần kiểm tra» are highlighted beside the field, with a sign and words, not by colour alone.
+(function () {
+  "use strict";
+  var previousFetch = window.fetch;
+  var SAVED_NOTICE = "cchc-import-notice";
+
+  function element(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  function list(title, items) {
+    var part = document.createDocumentFragment();
+    if (!items.length) return part;
+    part.appendChild(element("h3", title + " (" + items.length + ")"));
+    var ul = element("ul");
+    items.forEach(function (item) { ul.appendChild(element("li", item)); });
+    part.appendChild(ul);
+    return part;
+  }
+
+  function reviewText(mark) {
+    return mark.words + ": " + mark.reason + " (" + mark.place + " trong văn bản gốc)";
+  }
+
+  function said(body) {
+    return (body.error || "Không nhập được văn bản. Hãy thử lại.") + (body.hint ? "\nGợi ý: " + body.hint : "");
+  }
+
+  function post(url, body, type) {
+    return previousFetch.call(window, url, {method: "POST", headers: {"Content-Type": type}, body: body, credentials: "same-origin"})
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (answer) { return {ok: response.ok, body: answer}; });
+      });
+  }
+
+  // -- the dialog ---------------------------------------------------------------------------------
+
+  function dialog() { return document.getElementById("cchc-import"); }
+  function result() { return document.getElementById("cchc-import-result"); }
+
+  function show(nodes, isError) {
+    var box = result();
+    box.textContent = "";
+    box.className = "cchc-import-result" + (isError ? " cchc-import-error" : "");
+    nodes.forEach(function (node) { box.appendChild(node); });
+  }
+
+  function summary(answer) {
+    var nodes = [element("p", "Đã đọc xong. Đây là " + answer.what + ". " + answer.counts, "cchc-import-lead")];
+    var box = document.createElement("div");
+    box.appendChild(list("Thay đổi so với danh sách hiện có", answer.changes || []));
+    box.appendChild(list("Cần kiểm tra", (answer.review || []).map(reviewText)));
+    box.appendChild(list("Chưa xếp vào ô nào (vẫn giữ trong bản nháp)", (answer.unplaced || []).map(function (line) {
+      return line.place + ": «" + line.text + "»";
+    })));
+    box.appendChild(list("Lưu ý", answer.notes || []));
+    nodes.push(box);
+    var apply = answer.kind === "procedures";
+    nodes.push(element("p", apply
+      ? "Chưa có gì được lưu. Bấm «Áp dụng các thay đổi» để cập nhật danh sách thủ tục của đơn vị (ghi vào kho git như mọi lần lưu)."
+      : "Chưa có gì được lưu. Bấm «Lưu bản nháp và mở ra» để lưu bản nháp (ghi vào kho git như mọi lần lưu) rồi sửa tiếp trong mẫu."));
+    var confirm = element("button", apply ? "Áp dụng các thay đổi" : "Lưu bản nháp và mở ra", "cchc-import-confirm");
+    confirm.type = "button";
+    confirm.addEventListener("click", function () { save(answer.ticket, confirm); });
+    var cancel = element("button", "Huỷ, không lưu");
+    cancel.type = "button";
+    cancel.addEventListener("click", function () { show([element("p", "Đã huỷ: không có gì được lưu.")]); });
+    var actions = element("div", "", "cchc-import-actions");
+    actions.appendChild(confirm);
+    actions.appendChild(cancel);
+    nodes.push(actions);
+    show(nodes);
+    result().focus();
+  }
+
+  function read(event) {
+    event.preventDefault();
+    var file = document.getElementById("cchc-import-file").files[0];
+    if (!file) {
+      show([element("p", "Hãy chọn một văn bản trước.")], true);
+      return;
+    }
+    var kind = document.getElementById("cchc-import-kind").value;
+    show([element("p", "Đang đọc «" + file.name + "»… (bản quét có thể mất vài phút)")]);
+    var url = "/api/import?ten=" + encodeURIComponent(file.name) + (kind ? "&loai=" + encodeURIComponent(kind) : "");
+    post(url, file, "application/octet-stream").then(function (answer) {
+      if (answer.ok) summary(answer.body);
+      else show([element("p", said(answer.body))], true);
+    }, function () { show([element("p", "Mất kết nối tới trình biên tập: hãy kiểm tra cửa sổ lệnh cchc edit.")], true); });
+  }
+
+  function save(ticket, button) {
+    button.disabled = true;
+    post("/api/import/save", JSON.stringify({ticket: ticket}), "application/json").then(function (answer) {
+      if (!answer.ok) {
+        button.disabled = false;
+        show([element("p", said(answer.body))], true);
+        return;
+      }
+      var cchc = answer.body.cchc || {};
+      var lines = [cchc.message || "Đã lưu bản nháp."];
+      (cchc.warnings || []).forEach(function (problem) { lines.push((problem.label ? problem.label + ": " : "") + problem.message); });
+      sessionStorage.setItem(SAVED_NOTICE, JSON.stringify({lines: lines, review: answer.body.review || []}));
+      // A fresh load: Decap keeps the previous form when only the address's #… changes.
+      location.assign("/admin/" + answer.body.open);
+      location.reload();
+    });
+  }
+
+  // -- the draft opened: its fields to check ---------------------------------------------------------
+
+  function mark(marks) {
+    var left = marks.filter(function (item) {
+      var target = window.cchcLabelled(item.label);
+      if (!target) return true;
+      if (target.dataset.cchcReview === item.field) return false;
+      var note = element("p", "⚠ Cần kiểm tra – " + reviewText(item), "cchc-review-note");
+      note.id = "cchc-review-" + item.field.replace(/[^\w-]/g, "-");
+      target.dataset.cchcReview = item.field;
+      target.classList.add("cchc-review-field");
+      if (target.matches("input, textarea, select")) {
+        target.setAttribute("aria-describedby", ((target.getAttribute("aria-describedby") || "") + " " + note.id).trim());
+      }
+      target.insertAdjacentElement("afterend", note);
+      return false;
+    });
+    return left;
+  }
+
+  function banner(lines) {
+    var box = document.getElementById("cchc-status");
+    box.hidden = false;
+    box.className = "cchc-status cchc-status-warning";
+    box.textContent = "";
+    lines.forEach(function (line, i) { box.appendChild(element(i === 0 ? "strong" : "p", line)); });
+    var close = element("button", "Đóng thông báo");
+    close.type = "button";
+    close.addEventListener("click", function () { box.hidden = true; });
+    box.appendChild(close);
+  }
+
+  function reviewLines(marks) {
+    if (!marks.length) return [];
+    return ["Bản nháp có " + marks.length + " chỗ cần kiểm tra (đánh dấu ⚠ bên cạnh ô). Đối chiếu với văn bản gốc rồi sửa nếu cần:"]
+      .concat(marks.map(reviewText));
+  }
+
+  var toldAfterSave = false;  // the notice of a save is shown once, on the page the save opened
+
+  function highlight(marks) {
+    var tries = 0;
+    (function again() {
+      var left = mark(marks);
+      tries += 1;
+      if (left.length && tries < 60) setTimeout(function () { again(); }, 250);
+    })();
+    if (!toldAfterSave) banner(reviewLines(marks));
+  }
+
+  window.fetch = function (resource, init) {
+    var url = typeof resource === "string" ? resource : resource.url;
+    var reading = url.indexOf("/api/v1") !== -1 && init && typeof init.body === "string" && init.body.indexOf("\"getEntry\"") !== -1;
+    return previousFetch.apply(this, arguments).then(function (response) {
+      if (reading && response.ok) {
+        response.clone().json().then(function (body) {
+          if (body && body.cchc && body.cchc.review && body.cchc.review.length) highlight(body.cchc.review);
+        }).catch(function () { /* not JSON: nothing to mark */ });
+      }
+      return response;
+    });
+  };
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.getElementById("cchc-import-open").addEventListener("click", function () { dialog().showModal(); });
+    document.getElementById("cchc-import-close").addEventListener("click", function () { dialog().close(); });
+    document.getElementById("cchc-import-form").addEventListener("submit", read);
+    var saved = sessionStorage.getItem(SAVED_NOTICE);  // the draft just saved: what the save said, what to check
+    sessionStorage.removeItem(SAVED_NOTICE);
+    if (saved) {
+      var notice = JSON.parse(saved);
+      toldAfterSave = true;
+      banner(notice.lines.concat(reviewLines(notice.review)));
+    }
+  });
+})();

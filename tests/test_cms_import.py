@@ -1,0 +1,299 @@
+"""«Nhập từ văn bản» in the web editor: a document uploaded to the running editor becomes a draft only
+when the editor confirms, through the one validated writer, committed like any save and never over
+an existing file. The upload route is guarded like every write route (secret, Host, Origin,
+Sec-Fetch-Site, a size cap checked before the body is read); a hostile file (a zip bomb, a path as its
+name) is refused in Vietnamese, and the whole tree is unchanged after each refusal. In Debian's
+Chromium, an editor uploads seed 001 as text and as a Word file, reads the summary, confirms, and
+sees the draft opened with the fields to check marked beside them."""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+from pathlib import Path
+
+import pytest
+import test_cms_security
+import yaml
+from conftest import ROOT, cchc
+from import_documents import word_plan
+from test_cms_axe import audit
+from test_cms_security import Client, _git, attack_from_another_port, clear_refusal, tree
+from test_cms_ux import LEAKS
+from test_import_input import _bomb
+from test_import_procedures import annex
+
+from generator.cms.server import EditServer, installed
+from generator.importer.guard import MAX_BYTES
+
+SLUG = "son-thuong"
+SEED = next((ROOT / "tests" / "data" / "import" / "seeds").glob("001_*.txt"))
+HAND = ROOT / "units" / "tra-bong" / "plans" / "2022-truyen-thong-nang-cao-chi-so.yml"
+DRAFT = f"units/{SLUG}/plans/2022-truyen-thong-nang-cao-chi-so.yml"
+EDITOR = "Nguyễn Thị Biên Tập"
+world = test_cms_security.world  # the project in git, with its decoys (Makefile, theme/, another unit …)
+
+
+@pytest.fixture
+def editor(world: Path):
+    server = EditServer(world, SLUG, 0, name=EDITOR)
+    server.start()
+    yield server
+    server.stop()
+
+
+def upload(client: Client, name: str, data: bytes, kind: str = "", **changes: str | None) -> tuple[int, dict, str]:
+    query = "ten=" + urllib.parse.quote(name) + (f"&loai={kind}" if kind else "")
+    headers = client.headers(**{"Content-Type": "application/octet-stream", **changes})
+    return client.raw("POST", f"/api/import?{query}", data, headers)
+
+
+def confirm(client: Client, ticket: str) -> tuple[int, dict, str]:
+    return client.raw("POST", "/api/import/save", json.dumps({"ticket": ticket}).encode(), client.headers())
+
+
+def word_seed(folder: Path) -> Path:
+    tasks = yaml.load(HAND.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["tasks"]
+    return word_plan(SEED.read_text(encoding="utf-8"), tasks, folder / "ke-hoach-truyen-thong.docx")
+
+
+# -- through HTTP, as the admin page sends it ------------------------------------------------------------
+
+
+def test_an_upload_is_summarised_and_written_only_when_confirmed(editor, world):
+    client = Client(editor)
+    before = tree(world)
+    status, answer, text = upload(client, "kế hoạch truyền thông.txt", SEED.read_bytes())
+    assert status == 200, text
+    assert answer["kind"] == "plan" and answer["what"] == "kế hoạch"
+    assert answer["counts"] == "Nhận ra: 13 nhiệm vụ (12 có cơ quan chủ trì), 0 số liệu, 1 số hiệu văn bản; 2 chỗ cần kiểm tra, 0 dòng chưa xếp."
+    assert [(r["field"], r["words"], r["reason"], r["place"]) for r in answer["review"]] == [
+        ("issuer", "Cơ quan ban hành", "văn bản không ghi cơ quan ban hành ở dòng riêng: lấy tên đơn vị trong unit.yml", "dòng 9"),
+        ("number", "Số văn bản", "văn bản để trống số: điền khi có số chính thức", "dòng 3"),
+    ]
+    assert tree(world) == before  # read, summarised: nothing written yet
+    status, saved, text = confirm(client, answer["ticket"])
+    assert status == 200, text
+    assert saved["open"] == f"#/collections/dv-{SLUG}--plans/entries/2022-truyen-thong-nang-cao-chi-so"
+    committed = saved["cchc"]["committed"]
+    assert saved["cchc"]["message"].startswith(f"Đã nhập «kế hoạch truyền thông.txt» vào «2022-truyen-thong-nang-cao-chi-so.yml» và ghi vào kho git (mã {committed}")
+    assert _git(world, "log", "-1", "--format=%an|%s").strip() == f"{EDITOR}|Trình biên tập web: nhập «kế hoạch truyền thông.txt» vào «2022-truyen-thong-nang-cao-chi-so.yml»"
+    assert _git(world, "show", "--name-only", "--format=", "HEAD").split() == [DRAFT]
+    written = (world / DRAFT).read_text(encoding="utf-8")
+    assert written.startswith("# yaml-language-server: $schema=../../../schema/plan.schema.json\n")
+    assert "# KIỂM TRA: number: văn bản để trống số" in written and "\ntitle: Truyền thông nâng cao chỉ số cải cách hành chính" in written
+    assert cchc(world, "validate").code == 0
+    # the same ticket twice, or the same document again: nothing written over the draft
+    after = tree(world)
+    clear_refusal(*confirm(client, answer["ticket"])[:2], 404, "no-draft")
+    status, again, _ = upload(client, "kế hoạch truyền thông.txt", SEED.read_bytes())
+    clear_refusal(status, again, 409, "exists")
+    assert again["error"].startswith("Đã có kế hoạch «2022-truyen-thong-nang-cao-chi-so» trong trang; bản nháp không ghi đè lên nó.")
+    assert tree(world) == after
+    # the editor opens the draft: the page is told which fields to check
+    read = client.read(DRAFT)
+    assert [r["label"] for r in read["cchc"]["review"]] == ["Cơ quan ban hành", "Số văn bản"]
+    assert "cchc" not in client.read(f"units/{SLUG}/hotlines.yml")  # a file without marks: nothing added
+
+
+def test_a_file_that_appeared_after_the_summary_is_not_overwritten(editor, world):
+    client = Client(editor)
+    status, answer, _ = upload(client, "ke-hoach.txt", SEED.read_bytes())
+    assert status == 200
+    (world / DRAFT).parent.mkdir(exist_ok=True)
+    (world / DRAFT).write_text(HAND.read_text(encoding="utf-8"), encoding="utf-8")  # a `git pull` meanwhile
+    pulled = tree(world)
+    clear_refusal(*confirm(client, answer["ticket"])[:2], 409, "exists")
+    assert tree(world) == pulled
+
+
+def test_a_procedure_list_update_shows_its_changes_and_is_applied_only_when_confirmed(editor, world, tmp_path):
+    client = Client(editor)
+    listed = f"units/{SLUG}/procedures.yml"
+    sheet = annex(tmp_path / "phu-luc.xlsx").read_bytes()
+    before = tree(world)
+    status, answer, text = upload(client, "phu-luc.xlsx", sheet)
+    assert status == 200, text
+    assert answer["kind"] == "procedures" and answer["counts"] == "Nhận ra: 2 mã thủ tục; 0 chỗ cần kiểm tra, 0 dòng chưa xếp."
+    assert answer["changes"] == [
+        "Sửa đổi: 2.000815 — Chứng thực bản sao từ bản chính giấy tờ, văn bản (trang tính 1, hàng 6, ô 2): đối chiếu lại thủ tục trong danh mục",
+        "Bãi bỏ: 1.000593 — Đăng ký kết hôn lưu động (trang tính 1, hàng 8, ô 2)"]
+    assert answer["notes"] == ["Không có thủ tục mã «1.000594» trong danh mục thủ tục chung; có phải ý bạn là «1.000593»?; chưa đưa vào danh sách"]
+    assert tree(world) == before
+    status, saved, text = confirm(client, answer["ticket"])
+    assert status == 200, text
+    assert saved["open"] == f"#/collections/dv-{SLUG}/entries/procedures"
+    assert (world / listed).read_text(encoding="utf-8").endswith("procedures:\n- code: '2.000815'\n  where: Bộ phận Tiếp nhận và Trả kết quả, Ủy ban nhân dân xã Sơn Thượng\n")
+    assert _git(world, "show", "--name-only", "--format=%an", "HEAD").split() == [*EDITOR.split(), listed]
+    assert cchc(world, "validate").code == 0
+    # read again, then the list changes on disk before the editor confirms: refused, the change kept
+    status, answer, _ = upload(client, "phu-luc.xlsx", sheet)
+    (world / listed).write_text((world / listed).read_text(encoding="utf-8") + "# đổi trên đĩa\n", encoding="utf-8")
+    changed = tree(world)
+    clear_refusal(*confirm(client, answer["ticket"])[:2], 409, "stale-version")
+    assert tree(world) == changed
+
+
+def test_the_upload_route_refuses_what_every_write_route_refuses(editor, world):
+    client = Client(editor)
+    before = tree(world)
+    seed = SEED.read_bytes()
+    for changes, code in [
+        ({"Authorization": None}, "no-secret"),
+        ({"Authorization": "token sai-ma"}, "no-secret"),
+        ({"Host": f"evil.example:{client.port}"}, "bad-host"),
+        ({"Origin": f"http://127.0.0.1:{client.port + 1}"}, "bad-origin"),
+        ({"Origin": None}, "bad-origin"),
+        ({"Sec-Fetch-Site": "same-site"}, "cross-site"),
+        ({"Content-Type": "text/plain"}, "bad-type"),  # what a page of another origin may send without a preflight
+        ({"Content-Type": "multipart/form-data; boundary=x"}, "bad-type"),
+        ({"Content-Length": "abc"}, "bad-length"),
+        ({"Transfer-Encoding": "chunked"}, "bad-length"),
+    ]:
+        status, answer, text = upload(client, "ke-hoach.txt", seed, **changes)
+        clear_refusal(status, answer, 403 if code in ("no-secret", "bad-host", "bad-origin", "cross-site") else 400, code)
+        assert "Traceback" not in text
+    status, answer, _ = client.raw("POST", "/api/import/save", b'{"ticket": "x"}', client.headers(Authorization=None))
+    clear_refusal(status, answer, 403, "no-secret")
+    assert tree(world) == before
+
+
+def test_an_oversized_upload_is_refused_before_it_is_read(editor):
+    import socket
+
+    client = Client(editor)
+    # 64 kB of an announced 50 MB, the connection left open: the answer comes without the rest
+    head = "".join(f"{k}: {v}\r\n" for k, v in client.headers(**{"Content-Type": "application/octet-stream", "Content-Length": str(50 * 1024 * 1024)}).items())
+    with socket.create_connection(("127.0.0.1", client.port), timeout=20) as sock:
+        sock.sendall(f"POST /api/import?ten=lon.pdf HTTP/1.1\r\n{head}\r\n".encode() + b"x" * 65536)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    status, body = int(answer.split(b" ", 2)[1]), json.loads(answer.split(b"\r\n\r\n", 1)[1])
+    clear_refusal(status, body, 413, "too-large")
+    assert body["error"] == f"Tệp quá lớn (trên {MAX_BYTES // (1024 * 1024)} MB): trình biên tập không nhận"
+
+
+def test_a_zip_bomb_and_a_path_as_the_name_are_refused_and_change_nothing(editor, world, tmp_path, monkeypatch):
+    client = Client(editor)
+    bomb = _bomb(tmp_path / "bom.docx").read_bytes()
+    private = world.parent / "tmp"  # the server's temporary folders, here where `tree` sees them and what escapes them
+    private.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(private))
+    before = tree(world)
+    status, answer, _ = upload(client, "bom.docx", bomb)
+    clear_refusal(status, answer, 422, "import-zip-bomb")
+    assert answer["error"] == "Không nhập được «bom.docx»: tệp nén có phần giải nén ra quá lớn so với tệp (nghi tệp «bom nén»)"
+    assert answer["hint"] == "Tệp nén bất thường: lưu lại từ Word/Excel rồi nhập lại; không nhập tệp lạ."
+    # an absolute name points inside the watched tree, never at the machine's own files: if the name
+    # were ever used as a path, the tree check below sees it and nothing of the system is touched
+    absolute = str(world.parent / "tuyet-doi")
+    for name in ("../../Makefile", absolute, "..\\..\\Makefile", "../units/son-thuong/hotlines.yml"):
+        status, answer, text = upload(client, name, b"x: 1\n")
+        clear_refusal(status, answer, 422)
+        assert "Traceback" not in text and "../" not in answer["error"] and str(world.parent) not in answer["error"]
+        assert tree(world) == before, name
+    status, answer, _ = upload(client, "../../Makefile", b"all:\n\techo")
+    assert answer["error"] == "Không nhập được «Makefile»: không đọc được tệp dạng «không đuôi»"
+    assert answer["hint"] == "Chọn tệp .txt, .docx, .pdf, .xlsx hoặc ảnh quét .png, .jpg, .tif."
+    # a document named like a path is read under its plain name, and its draft goes where drafts go
+    status, answer, _ = upload(client, "../../../Makefile.txt", SEED.read_bytes())
+    assert status == 200 and tree(world) == before
+    status, saved, _ = confirm(client, answer["ticket"])
+    assert status == 200 and "«Makefile.txt»" in saved["cchc"]["message"]
+    assert _git(world, "show", "--name-only", "--format=", "HEAD").split() == [DRAFT]
+    assert tree(world)[str(world / "Makefile")] == before[str(world / "Makefile")]
+    assert list(private.iterdir()) == []  # every upload's private folder deleted
+
+
+def test_a_page_from_another_port_cannot_upload_through_the_editors_browser(editor, world, browser):
+    """A page of another origin, in the browser holding the editor's cookie, sends a no-cors POST of a
+    document to the upload route, and a form post: both refused, nothing written."""
+    before = tree(world)
+    api = f"http://127.0.0.1:{editor.port}/api/import?ten=ke-hoach.txt"
+    sent, outcomes = attack_from_another_port(editor, world, browser, api, [SEED.read_text(encoding="utf-8")])
+    assert tree(world) == before
+    assert sent == ["POST"] * 2, sent
+    assert len(outcomes) >= 2 and all(o == "403" or o.startswith("net::ERR_BLOCKED_BY_RESPONSE") for o in outcomes), outcomes
+    assert editor.imports.pending == {}  # not even read into a draft
+
+
+# -- in Chromium, as an editor does it -------------------------------------------------------------------
+
+
+def _open_dialog(page, width: int):
+    page.get_by_role("button", name="Nhập từ văn bản").click()
+    dialog = page.get_by_role("dialog", name="Nhập từ văn bản")
+    dialog.wait_for()
+    box = dialog.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    return dialog
+
+
+@pytest.mark.skipif(not installed(), reason="chưa cài trình biên tập: make cms")
+@pytest.mark.parametrize("width", [320, 1280])
+def test_an_editor_imports_a_plan_and_sees_what_to_check(editor, world, browser, tmp_path, width):
+    from test_cms_edit import _shot
+
+    word = word_seed(tmp_path)
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(editor.url)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Đường dây nóng, phản ánh kiến nghị").first.wait_for(timeout=30_000)
+
+    # 1. the Word file: summary, then «Huỷ» (nothing written)
+    before = tree(world)
+    dialog = _open_dialog(page, width)
+    dialog.get_by_label("Văn bản cần nhập").set_input_files(str(word))
+    dialog.get_by_role("button", name="Đọc văn bản").click()
+    result = page.locator("#cchc-import-result")
+    result.get_by_text("Đã đọc xong.").wait_for(timeout=30_000)
+    said = result.inner_text()
+    assert said.startswith("Đã đọc xong. Đây là kế hoạch. Nhận ra: 13 nhiệm vụ (12 có cơ quan chủ trì), 0 số liệu, 1 số hiệu văn bản; 2 chỗ cần kiểm tra, 0 dòng chưa xếp.")
+    assert "Cần kiểm tra (2)" in said
+    assert "Số văn bản: văn bản để trống số: điền khi có số chính thức (đoạn 1 trong văn bản gốc)" in said  # a Word file: its paragraph
+    assert LEAKS.findall(said) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert audit(page)[0] == []  # axe, WCAG 2.1 AA: the dialog and its summary
+    _shot(page, f"nhap-tom-tat-{width}")
+    dialog.get_by_role("button", name="Huỷ, không lưu").click()
+    assert result.inner_text() == "Đã huỷ: không có gì được lưu."
+    assert tree(world) == before
+
+    # 2. the text, by keyboard: read, confirm, the draft opens with its fields to check marked
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Nhập từ văn bản").focus()
+    page.keyboard.press("Enter")
+    dialog.get_by_label("Văn bản cần nhập").set_input_files(str(SEED))
+    dialog.get_by_role("button", name="Đọc văn bản").click()
+    result.get_by_text("Đã đọc xong.").wait_for(timeout=30_000)
+    with page.expect_navigation():
+        dialog.get_by_role("button", name="Lưu bản nháp và mở ra").click()
+    note = page.locator(".cchc-review-note", has_text="Số văn bản")
+    note.wait_for(timeout=30_000)
+    assert note.inner_text() == "⚠ Cần kiểm tra – Số văn bản: văn bản để trống số: điền khi có số chính thức (dòng 3 trong văn bản gốc)"
+    number = page.get_by_label("Số văn bản")
+    assert "cchc-review-field" in (number.get_attribute("class") or "")
+    described = number.get_attribute("aria-describedby") or ""
+    assert page.locator(f"#{described.split()[-1]}").inner_text() == note.inner_text()  # a screen reader hears the reason
+    issuer = page.locator(".cchc-review-note", has_text="Cơ quan ban hành")
+    assert issuer.inner_text().startswith("⚠ Cần kiểm tra – Cơ quan ban hành: văn bản không ghi cơ quan ban hành ở dòng riêng")
+    assert page.get_by_label("Trích yếu").first.input_value().startswith("Truyền thông nâng cao chỉ số cải cách hành chính")
+    status = page.locator("#cchc-status").inner_text()
+    assert status.startswith(f"Đã nhập «{SEED.name}» vào «2022-truyen-thong-nang-cao-chi-so.yml» và ghi vào kho git")
+    assert "Bản nháp có 2 chỗ cần kiểm tra (đánh dấu ⚠ bên cạnh ô)." in status
+    assert LEAKS.findall(page.locator("body").inner_text()) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert audit(page)[0] == []  # and the draft with its marks (Decap's own listed exceptions aside)
+    _shot(page, f"nhap-ban-nhap-{width}")
+    # opened again later, the draft still shows what to check
+    page.goto("about:blank")
+    page.goto(f"{editor.url.split('/admin/')[0]}/admin/#/collections/dv-{SLUG}--plans/entries/2022-truyen-thong-nang-cao-chi-so")
+    page.locator(".cchc-review-note", has_text="Số văn bản").wait_for(timeout=30_000)
+    assert page.locator("#cchc-status").inner_text().startswith("Bản nháp có 2 chỗ cần kiểm tra (đánh dấu ⚠ bên cạnh ô).")
+    page.close()
+
+    assert _git(world, "log", "-1", "--format=%an|%s").strip() == f"{EDITOR}|Trình biên tập web: nhập «{SEED.name}» vào «2022-truyen-thong-nang-cao-chi-so.yml»"
+    written = yaml.load((world / DRAFT).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert len(written["tasks"]) == 11 and written["implements"] == ["845/QĐ-UBND"]
+    assert cchc(world, "validate").code == 0
