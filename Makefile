@@ -72,11 +72,13 @@ edit: $(STAMP) cms
 # tests/test_publish_engine.py: every bundled unit built on both, the HTML compared byte for byte but
 # for the generator line, and the engine in every release id. Each test file runs whole on one
 # process (--dist loadfile): its module fixtures (one nginx, one build) are never shared or doubled.
+# TEST_WORKERS: test processes (`make test TEST_WORKERS=3` to try more where cores are free).
+TEST_WORKERS ?= 2
 test: $(STAMP) tools cms lint
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
-# The fast loop beside it: lint, types and the tests that need no browser, Java, nginx or long
-# publish trials, on two processes (pytest-xdist).
+# The fast loop beside it: lint, types and the tests that need no browser, Java, nginx, LibreOffice,
+# long publish trials or whole publishes (tests/conftest.py: SLOW_MODULES, SLOW_TESTS), on two processes.
 test-fast: $(STAMP) lint
 	$(BIN)/python -m pytest -q -m "not slow" -n 2
 

@@ -35,10 +35,36 @@ def pytest_terminal_summary(terminalreporter) -> None:
 SLOW_MODULES = {"test_browser", "test_html", "test_nginx", "test_publish", "test_publish_deploy", "test_publish_faults", "test_publish_live", "test_publish_engine", "test_cms_edit"}
 
 
+# Single tests of otherwise fast files that publish or build whole sites, start LibreOffice, a server
+# or a few hundred random documents: each takes seconds, together a third of the fast loop's time.
+SLOW_TESTS = {
+    # a publish, or two builds, of the bundled units
+    "test_scheduled::test_the_nightly_publish_leaves_the_unit_alone_before_the_day_and_rebuilds_it_on_the_day",
+    "test_scheduled::test_a_report_dated_to_appear_later_is_nowhere_before_and_everywhere_from_that_day",
+    "test_province::test_a_held_back_unit_keeps_its_last_published_figures_in_the_rollup_marked_with_their_date",
+    "test_province::test_an_edit_to_one_member_rebuilds_that_member_and_the_province_only",
+    "test_publish_recipe::test_the_recipe_publishes_every_good_unit_when_one_is_bad",
+    "test_new::test_every_kind_together_builds",
+    "test_site::test_two_builds_in_other_folders_and_time_zones_are_byte_identical",
+    # LibreOffice, the preview server, git clones and pulls, Hypothesis's random documents
+    "test_spreadsheet::test_the_csv_opens_in_a_spreadsheet_as_text_and_numbers_never_formulas",
+    "test_serve::test_preview_regenerates_on_yaml_edits_and_survives_bad_data",
+    "test_cms_security::test_accepted_saves_leave_the_project_valid_after_a_refusal_and_a_pull",
+    "test_properties::test_random_yaml_documents",
+}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    modules = {}
     for item in items:
-        if item.module.__name__ in SLOW_MODULES or "browser" in getattr(item, "fixturenames", ()):
+        modules[item.module.__name__] = item.module
+        name = f"{item.module.__name__}::{getattr(item, 'originalname', '')}"
+        if item.module.__name__ in SLOW_MODULES or name in SLOW_TESTS or "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+    # a renamed test must not slip back into the fast loop unnoticed
+    lost = [n for n in SLOW_TESTS if n.split("::")[0] in modules and not hasattr(modules[n.split("::")[0]], n.split("::")[1])]
+    if lost:
+        raise pytest.UsageError(f"SLOW_TESTS in tests/conftest.py names tests that do not exist: {sorted(lost)}")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -72,6 +98,15 @@ def cchc(root: Path, *args: str, env: dict[str, str] | None = None) -> Run:
         timeout=300,
     )
     return Run(result.returncode, result.stdout, result.stderr)
+
+
+def keep_only(project: Path, slug: str) -> Path:
+    """Remove every unit of a project copy but `slug`: for tests where one unit proves the point, a
+    publish then builds one site instead of six (with the province over them)."""
+    for unit in (project / "units").iterdir():
+        if unit.is_dir() and unit.name != slug:
+            shutil.rmtree(unit)
+    return project
 
 
 @pytest.fixture
@@ -121,6 +156,28 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     run = cchc(root, "build", env={"SOURCE_DATE_EPOCH": "1700000000"})
     assert run.code == 0, run.err
     return root
+
+
+@pytest.fixture(scope="session")
+def first_publish(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled project's first `cchc publish` into an empty destination, run for real once per
+    test process (a full publish builds all six units: about 5 s of CPU)."""
+    base = tmp_path_factory.mktemp("first-publish")
+    run = cchc(copy_project(base / "project"), "publish", "--dest", str(base / "www"), env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert run.code == 0, run.err
+    return base / "www"
+
+
+@pytest.fixture
+def published(project: Path, tmp_path: Path, first_publish: Path) -> Path:
+    """`project` as already published once: tmp_path/www holds a copy of the session's real first
+    publish of the same bundled project (symlinks, modes and times kept, nothing in it names its
+    folder), for tests about what a later run does. The copy's files have new inodes, so the next run
+    rereads every release whole once, as after a restore from backup; a test about the run's cache of
+    what it last checked publishes for real instead."""
+    dest = tmp_path / "www"
+    shutil.copytree(first_publish, dest, symlinks=True)
+    return dest
 
 
 UNITS = sorted(p.name for p in (ROOT / "units").iterdir() if p.is_dir())

@@ -38,7 +38,7 @@ def page_types(site: Path) -> list[str]:
 @pytest.mark.parametrize("slug", UNITS)
 def test_every_page_type_is_accessible_and_stays_on_its_origin(slug, servers, browser, built):
     origin = servers[slug]
-    context = browser.new_context()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})  # the desktop width (phones: test_phone.py)
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))

@@ -122,9 +122,8 @@ def test_the_province_pages_are_accessible_and_need_no_sideways_scroll(width, se
     assert problems == []
 
 
-def test_a_held_back_unit_keeps_its_last_published_figures_in_the_rollup_marked_with_their_date(project, tmp_path):
-    dest = tmp_path / "www"
-    assert publish(project, dest).code == 0
+def test_a_held_back_unit_keeps_its_last_published_figures_in_the_rollup_marked_with_their_date(project, tmp_path, published):
+    dest = published
     before = json.loads((dest / PROVINCE / "current/du-lieu/so-lieu-don-vi.json").read_text(encoding="utf-8"))
     # Sơn Thượng's new figure is broken: the unit is held back; Quảng Ngãi must not drop it nor show the new one.
     edit(project, "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml", "early: '318'", "early: '3x8'")
@@ -147,9 +146,8 @@ def test_a_held_back_unit_keeps_its_last_published_figures_in_the_rollup_marked_
     assert "Kể từ ngày" in text_of(site, "don-vi/")  # the other members' edits do go live
 
 
-def test_an_edit_to_one_member_rebuilds_that_member_and_the_province_only(project, tmp_path):
-    dest = tmp_path / "www"
-    assert publish(project, dest).code == 0
+def test_an_edit_to_one_member_rebuilds_that_member_and_the_province_only(project, tmp_path, published):
+    dest = published
     edit(project, "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml", "withdrawn: '03'", "withdrawn: '04'")
     run = publish(project, dest, "--report", str(tmp_path / "report.json"))
     assert run.code == 0, run.err

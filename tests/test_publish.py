@@ -41,9 +41,8 @@ def test_first_publish_makes_every_unit_live_with_checked_complete_releases(proj
     assert "sonthuong.sonha.quangngai.gov.vn son-thuong;" in (dest / "units.map").read_text(encoding="utf-8")
 
 
-def test_the_same_publish_again_builds_and_switches_nothing(project, tmp_path):
-    dest = tmp_path / "www"
-    assert publish(project, dest).code == 0
+def test_the_same_publish_again_builds_and_switches_nothing(project, tmp_path, published):
+    dest = published
     before = {s: (live(dest, s), (dest / s / "current").lstat().st_mtime_ns, (dest / s / "history").read_text()) for s in UNITS}
     serving = {name: ((dest / name).stat().st_ino, (dest / name).stat().st_mtime_ns) for name in ("units.map", "state.json")}
     run = publish(project, dest, "--report", str(tmp_path / "again.json"))
@@ -56,9 +55,8 @@ def test_the_same_publish_again_builds_and_switches_nothing(project, tmp_path):
     assert (report["built"], report["unchanged"], report["pages"]) == (0, len(UNITS), 0)
 
 
-def test_a_broken_unit_keeps_its_live_release_while_another_units_edit_goes_live(project, tmp_path):
-    dest = tmp_path / "www"
-    assert publish(project, dest).code == 0
+def test_a_broken_unit_keeps_its_live_release_while_another_units_edit_goes_live(project, tmp_path, published):
+    dest = published
     old_chi_lang_nam, old_son_thuong = live(dest, "chi-lang-nam"), live(dest, "son-thuong")
     edit(project, "units/chi-lang-nam/unit.yml", "short_name:", "shortname:")
     edit(project, "units/son-thuong/hotlines.yml", "Tiếp nhận hồ sơ", "Nhận hồ sơ (đã sửa)")
@@ -71,9 +69,8 @@ def test_a_broken_unit_keeps_its_live_release_while_another_units_edit_goes_live
     assert "units/chi-lang-nam/unit.yml:4:1: shortname: Không có trường «shortname» ở đây; có phải ý bạn là «short_name»? [unknown-key]" in run.err
 
 
-def test_a_broken_catalog_record_blocks_only_the_units_that_use_it(project, tmp_path):
-    dest = tmp_path / "www"
-    assert publish(project, dest).code == 0
+def test_a_broken_catalog_record_blocks_only_the_units_that_use_it(project, tmp_path, published):
+    dest = published
     edit(project, "content/procedures/1.000593.yml", "online_level: partial", "online_level: some")
     edit(project, "units/tra-bong/unit.yml", "short_name: Huyện Trà Bồng", "short_name: Huyện Trà Bồng (lưu trữ)")
     run = publish(project, dest, "--report", str(tmp_path / "r.json"))
@@ -84,9 +81,8 @@ def test_a_broken_catalog_record_blocks_only_the_units_that_use_it(project, tmp_
                       "son-thuong": "failed", "tra-bong": "built", "quang-ngai": "built"}
 
 
-def test_rollback_puts_the_previous_release_back(project, tmp_path):
-    dest = tmp_path / "www"
-    assert publish(project, dest).code == 0
+def test_rollback_puts_the_previous_release_back(project, tmp_path, published):
+    dest = published
     first = live(dest, "son-thuong")
     edit(project, "units/son-thuong/hotlines.yml", "Tiếp nhận hồ sơ", "Nhận hồ sơ (đã sửa)")
     assert publish(project, dest).code == 0
@@ -99,8 +95,8 @@ def test_rollback_puts_the_previous_release_back(project, tmp_path):
     assert (again.code, again.err) == (2, "Lỗi: «son-thuong» không còn bản nào trước bản đang đăng\n")
 
 
-def test_keep_limits_the_releases_kept(project, tmp_path):
-    dest = tmp_path / "www"
+def test_keep_limits_the_releases_kept(project, tmp_path, published):
+    dest = published
     hotlines = project / "units/son-thuong/hotlines.yml"
     for n in range(4):
         hotlines.write_text(hotlines.read_text(encoding="utf-8") + f"# sửa lần {n}\n", encoding="utf-8")
@@ -149,20 +145,6 @@ def test_publishes_in_other_folders_and_time_zones_are_byte_identical(project, t
         files_two = {p.relative_to(two): p.read_bytes() for p in two.rglob("*") if p.is_file()}
         assert files_one == files_two, slug
         assert one.name == two.name  # the release id is the digest of the inputs
-
-
-def test_shards_split_the_units_deterministically(project, tmp_path):
-    seen = []
-    for index in (1, 2, 3):
-        run = publish(project, tmp_path / f"shard{index}", "--shard", f"{index}/3")
-        assert run.code == 0, run.err
-        published = sorted(p.name for p in (tmp_path / f"shard{index}").iterdir() if p.is_dir())
-        assert published == [s for s in UNITS if shard_of(s, 3) == index - 1]  # the CLI follows shard_of
-        seen += published
-    assert sorted(seen) == UNITS  # every unit once, none twice
-    assert len({shard_of(s, 3) for s in UNITS}) > 1  # the bundled units do not all land in one shard
-    bad = publish(project, tmp_path / "x", "--shard", "4/3")
-    assert (bad.code, bad.err) == (2, "Lỗi: --shard «4/3» phải có dạng I/N với 1 ≤ I ≤ N, vd 2/8\n")
 
 
 SLUGS = [f"{place}-{n}" for place in ("xa", "phuong", "so", "huyen") for n in range(60)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import cchc, copy_project
+from conftest import cchc, copy_project, keep_only
 
 from generator.engine.choice import DEFAULT, engine_name
 
@@ -36,6 +36,7 @@ def test_both_engines_build_the_same_sites_but_for_the_generator_line(tmp_path):
 
 
 def test_the_engine_is_part_of_every_release_id(project, tmp_path):
+    keep_only(project, "son-thuong")  # the id is made the same way for every unit; one proves it
     ids = {}
     for engine in ("mkdocs", "properdocs"):
         run = cchc(project, "publish", "--dest", str(tmp_path / engine), env={**EPOCH, "CCHC_ENGINE": engine})
