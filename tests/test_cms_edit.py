@@ -128,9 +128,9 @@ def test_edit_a_unit_end_to_end(editor, browser):
     # 3. the report's dossier figures
     _open(page, base, f"dv-{SLUG}--reports/entries/2024-q2-ket-qua-cchc")
     figures = {
-        "Tiếp nhận trực tuyến": "310", "Trực tiếp và qua bưu chính, khi văn bản ghi chung một số": "09", "Từ kỳ trước chuyển sang": "02",
-        "Giải quyết trước hạn": "318", "Giải quyết đúng hạn": "0", "Giải quyết quá hạn": "0",
-        "Đang giải quyết, chưa đến hạn": "0", "Đang giải quyết, đã quá hạn": "0", "Số hồ sơ rút hoặc trả lại": "03",
+        "Tổng số hồ sơ tiếp nhận, đúng như văn bản ghi": "321", "Tiếp nhận trực tuyến": "310", "Tiếp nhận trực tiếp": "09",
+        "Từ kỳ trước chuyển sang": "02", "Giải quyết trước hạn": "318", "Giải quyết đúng hạn": "0", "Giải quyết quá hạn": "0",
+        "Tổng số đang giải quyết, đúng như văn bản ghi": "0", "Số hồ sơ rút hoặc trả lại": "03",
     }
     for label, value in figures.items():
         page.get_by_label(label).first.fill(value)  # "Giải quyết quá hạn" also starts another field's hint
@@ -145,7 +145,9 @@ def test_edit_a_unit_end_to_end(editor, browser):
     hotlines["feedback"]["phone"] = "0255 3855 222"
     assert after[f"{UNIT}/hotlines.yml"] == hotlines
     assert after[f"{UNIT}/procedures.yml"] == {"procedures": [*before[f"{UNIT}/procedures.yml"]["procedures"], {"code": "1.000593"}]}
-    assert after[REPORT] == data(bundled, REPORT)  # the figures typed are the bundled report's, as text: "09", "03"
+    report = data(bundled, REPORT)
+    del report["dossier_stats"]["rates"]  # the published rates are a list of their own, not typed here
+    assert after[REPORT] == report  # the figures typed are the bundled report's, as text: "09", "03"
     for path in before:  # the schema line on top of each file is kept
         assert (root / path).read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
     run = cchc(root, "validate")
@@ -157,7 +159,7 @@ def test_edit_a_unit_end_to_end(editor, browser):
     assert "Đăng ký kết hôn lưu động" in (site / "thu-tuc" / "1.000593" / "index.html").read_text(encoding="utf-8")
     assert "1.000593" in (site / "thu-tuc" / "index.html").read_text(encoding="utf-8")  # the procedure added
     report = " ".join(re.sub(r"<[^>]+>", " ", (site / "bao-cao" / "2024-q2-ket-qua-cchc" / "index.html").read_text(encoding="utf-8")).split())
-    assert "Trực tuyến: 310" in report and "bưu chính: 09" in report and "Rút hoặc trả lại 03" in report  # the figures
+    assert "Trực tuyến: 310" in report and "Trực tiếp: 09" in report and "Rút hoặc trả lại 03" in report  # the figures
     assert outside == []  # the admin page makes no third-party request
     page.close()
 

@@ -37,7 +37,7 @@ FIXED = {  # values that must be valid for the rest of the unit to build
     t.SiteUrl: "https://example.gov.vn/",
 }
 CHOICES = {"UnitStatus": "dissolved", "LegalStatus": "amended"}
-SKIP = {("UnitLink", "slug"), ("Procedure", "replaced_by")}
+SKIP = {("UnitLink", "slug"), ("Successor", "slug"), ("Procedure", "replaced_by"), ("Unit", "successors")}  # one successor, not both
 
 
 def _kind(annotation):
