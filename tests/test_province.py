@@ -194,6 +194,9 @@ def test_a_held_back_unit_stays_in_the_directory_from_its_last_published_data(pr
     assert "Kể từ ngày" in text  # the province was rebuilt
     assert ("Xã Sơn Thượng Tên đơn vị Ủy ban nhân dân xã Sơn Thượng Đang bị giữ lại Dữ liệu mới của đơn vị có lỗi nên chưa được đăng; "
             "trang của đơn vị vẫn là bản đã công bố ngày 09/03/2024. Trang của đơn vị https://sonthuong.sonha.quangngai.gov.vn/") in text
+    # Its procedure list could not be read tonight: «Nộp ở đâu?» says so and sends citizens to its site.
+    assert ("Đơn vị đang bị giữ lại vì lỗi dữ liệu, có thể chưa có trong danh sách này: Xã Sơn Thượng. "
+            "Xem các thủ tục đơn vị đã công bố trên trang của đơn vị.") in text_of(dest / PROVINCE / "current", "nop-o-dau/")
 
 
 def test_the_province_pages_first_load_is_at_most_40_kb_gzipped(built, browser):
