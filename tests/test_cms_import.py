@@ -23,23 +23,16 @@ from test_cms_ux import LEAKS
 from test_import_input import _bomb
 from test_import_procedures import annex
 
-from generator.cms.server import EditServer, installed
+from generator.cms.server import installed
 from generator.importer.guard import MAX_BYTES
 
 SLUG = "son-thuong"
 SEED = next((ROOT / "tests" / "data" / "import" / "seeds").glob("001_*.txt"))
 HAND = ROOT / "units" / "tra-bong" / "plans" / "2022-truyen-thong-nang-cao-chi-so.yml"
 DRAFT = f"units/{SLUG}/plans/2022-truyen-thong-nang-cao-chi-so.yml"
-EDITOR = "Nguyễn Thị Biên Tập"
+EDITOR = test_cms_security.EDITOR
 world = test_cms_security.world  # the project in git, with its decoys (Makefile, theme/, another unit …)
-
-
-@pytest.fixture
-def editor(world: Path):
-    server = EditServer(world, SLUG, 0, name=EDITOR)
-    server.start()
-    yield server
-    server.stop()
+editor = test_cms_security.editor  # the editor server on that project, for SLUG, as EDITOR
 
 
 def upload(client: Client, name: str, data: bytes, kind: str = "", **changes: str | None) -> tuple[int, dict, str]:

@@ -122,16 +122,22 @@ def test_the_province_pages_are_accessible_and_need_no_sideways_scroll(width, se
     assert problems == []
 
 
+def _publish_with_son_thuong_broken(project, dest: Path, tmp_path: Path, file: str, old: str, new: str, epoch: str) -> None:
+    """Break one of Sơn Thượng's files and edit Trà Bồng, then publish: Sơn Thượng is held back by
+    its error, and the province is rebuilt over it."""
+    edit(project, file, old, new)
+    edit(project, "units/tra-bong/unit.yml", "status_note: Từ ngày", "status_note: Kể từ ngày")
+    run = publish(project, dest, "--report", str(tmp_path / "report.json"), env={"SOURCE_DATE_EPOCH": epoch})
+    assert run.code == 1
+    statuses = {u["slug"]: u["status"] for u in json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["units"]}
+    assert statuses["son-thuong"] == "failed" and statuses[PROVINCE] == "built"
+
+
 def test_a_held_back_unit_keeps_its_last_published_figures_in_the_rollup_marked_with_their_date(project, tmp_path, published):
     dest = published
     before = json.loads((dest / PROVINCE / "current/du-lieu/so-lieu-don-vi.json").read_text(encoding="utf-8"))
     # Sơn Thượng's new figure is broken: the unit is held back; Quảng Ngãi must not drop it nor show the new one.
-    edit(project, "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml", "early: '318'", "early: '3x8'")
-    edit(project, "units/tra-bong/unit.yml", "status_note: Từ ngày", "status_note: Kể từ ngày")
-    run = publish(project, dest, "--report", str(tmp_path / "report.json"), env={"SOURCE_DATE_EPOCH": "1710000000"})
-    assert run.code == 1
-    statuses = {u["slug"]: u["status"] for u in json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["units"]}
-    assert statuses["son-thuong"] == "failed" and statuses[PROVINCE] == "built"
+    _publish_with_son_thuong_broken(project, dest, tmp_path, "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml", "early: '318'", "early: '3x8'", "1710000000")
     site = dest / PROVINCE / "current"
     table = _Rollup()
     table.feed((site / "so-lieu-don-vi" / "index.html").read_text(encoding="utf-8"))
@@ -184,12 +190,7 @@ def test_a_held_back_unit_stays_in_the_directory_from_its_last_published_data(pr
     directory still lists it, marked as held back with the day of its last published data."""
     dest = tmp_path / "www"
     assert publish(project, dest, env={"SOURCE_DATE_EPOCH": "1710000000"}).code == 0
-    edit(project, "units/son-thuong/unit.yml", "email:\n", "email: ubnd.sonthuong\n")
-    edit(project, "units/tra-bong/unit.yml", "status_note: Từ ngày", "status_note: Kể từ ngày")
-    run = publish(project, dest, "--report", str(tmp_path / "report.json"), env={"SOURCE_DATE_EPOCH": "1720000000"})
-    assert run.code == 1
-    statuses = {u["slug"]: u["status"] for u in json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["units"]}
-    assert statuses["son-thuong"] == "failed" and statuses[PROVINCE] == "built"
+    _publish_with_son_thuong_broken(project, dest, tmp_path, "units/son-thuong/unit.yml", "email:\n", "email: ubnd.sonthuong\n", "1720000000")
     text = text_of(dest / PROVINCE / "current", "don-vi/")
     assert "Kể từ ngày" in text  # the province was rebuilt
     assert ("Xã Sơn Thượng Tên đơn vị Ủy ban nhân dân xã Sơn Thượng Đang bị giữ lại Dữ liệu mới của đơn vị có lỗi nên chưa được đăng; "
