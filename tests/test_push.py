@@ -211,9 +211,11 @@ def test_a_failed_install_step_fails_the_job_and_names_it(tmp_path):
             found = shutil.which(command)
             assert found, command
             (bare / command).symlink_to(found)
+        # The script copied beside it: a checkout may sit where `nobody` cannot read (mktemp -d is 0700).
+        prepare = shutil.copy(PREPARE, Path(runner) / "ci-prepare.sh")
         nobody = [shutil.which("setpriv") or "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
         env = {"PATH": str(bare), "HOME": f"{runner}/home", "CCHC_SERVER": "x", "CCHC_SSH_KEY": "k", "CCHC_KNOWN_HOSTS": "h"}
-        run = subprocess.run([*nobody, PREPARE], capture_output=True, text=True, env=env, cwd=runner)
+        run = subprocess.run([*nobody, str(prepare)], capture_output=True, text=True, env=env, cwd=runner)
         assert run.returncode == 1
         assert run.stderr.endswith("LỖI [install-failed]: không cài được rsync: «apt-get update» thất bại (xem các dòng trên).\n")
         assert "Permission denied" in run.stderr  # apt-get's own words, above
