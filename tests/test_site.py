@@ -104,6 +104,33 @@ def test_two_builds_in_other_folders_and_time_zones_are_byte_identical(built, tm
     assert [name for name in first if first[name] != second[name]] == []
 
 
+def _pages(site: Path) -> dict[Path, bytes]:
+    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_compiled_templates_kept_between_builds_change_no_byte_and_an_unsafe_cache_is_passed_by(project, tmp_path):
+    """The theme's templates are compiled once per machine (generator/engine/templates.py): a build
+    that compiles them, one that reads them back, and one whose cache folder cannot be used (here a
+    file stands where the folder would be) give the same bytes."""
+    import os
+
+    def build(tmpdir: Path) -> dict[Path, bytes]:
+        run = cchc(project, "build", "son-thuong", env={"SOURCE_DATE_EPOCH": "1700000000", "TMPDIR": str(tmpdir)})
+        assert run.code == 0, run.err
+        return _pages(project / "site" / "son-thuong")
+
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    compiled = build(fresh)
+    cache = fresh / f"_jinja2-cache-{os.getuid()}"
+    assert len(list(cache.iterdir())) > 10  # main.html and its partials
+    assert build(fresh) == compiled
+    unusable = tmp_path / "unusable" / f"_jinja2-cache-{os.getuid()}"
+    unusable.parent.mkdir()
+    unusable.write_bytes(b"")
+    assert build(unusable.parent) == compiled
+
+
 def test_build_of_one_unit_and_of_an_unknown_unit(project):
     run = cchc(project, "build", "son-thuong")
     assert run.code == 0, run.err

@@ -1,6 +1,8 @@
 """MkDocs events for what MkDocs builds (a hooks file, named in every generated config, so
 `cchc build`, `cchc serve` and `cchc publish` treat pages alike):
 
+- `on_env`: the theme's templates are compiled once per machine, not once per site (see
+  `templates.py`);
 - `on_page_content`: each page's content goes through the sanitiser before the theme wraps it;
 - `on_post_page`: each built page's ids and links are read with an HTML parser;
 - `on_post_build`: every internal link and anchor of the site must resolve; a broken one is an
@@ -13,7 +15,7 @@ import logging
 import os
 from typing import Any
 
-from generator.engine import links, sanitize
+from generator.engine import links, sanitize, templates
 
 log = logging.getLogger("mkdocs.plugins.cchc")
 
@@ -24,6 +26,11 @@ _pages: dict[int, dict[str, links.PageLinks]] = {}
 
 def on_pre_build(config: Any) -> None:
     _pages[id(config)] = {}
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    env.bytecode_cache = templates.compiled()
+    return env
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
