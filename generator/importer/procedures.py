@@ -52,6 +52,12 @@ def _columns(header: list[Line]) -> dict[str, int]:
     return found
 
 
+def _is_header(row: list[Line]) -> bool:
+    """The table's header row: a cell names the code column («Mã TTHC», «Mã số TTHC», «Mã thủ tục»)
+    and no cell holds a code (a procedure's name may say «mã» and «thủ tục» too)."""
+    return "code" in _columns(row) and not any(_CODE.fullmatch(cell.text) for cell in row)
+
+
 def _cell(row: list[Line], columns: dict[str, int], name: str) -> Line | None:
     index = columns.get(name)
     return row[index] if index is not None and index < len(row) else None
@@ -80,22 +86,23 @@ def annex_rows(source: Source) -> tuple[list[Row], list[Line]]:
     rows: list[Row] = []
     uncoded: list[Line] = []
     for table in source.tables:
-        header_at = next((i for i, row in enumerate(table.rows) if "code" in _columns(row)), None)
-        if header_at is None:
+        if not any(_is_header(row) for row in table.rows):
             continue
-        columns = _columns(table.rows[header_at])
         section = _section_before(source, table)
-        for row in table.rows[header_at + 1:]:
+        columns: dict[str, int] = {}  # from the table's header row; a sheet may hold one header per part
+        for row in table.rows:
             code_cell = _cell(row, columns, "code")
-            if code_cell is not None and _CODE.fullmatch(code_cell.text):
+            if _is_header(row):
+                columns = _columns(row)
+            elif code_cell is not None and _CODE.fullmatch(code_cell.text):
                 name = _cell(row, columns, "name")
                 replaces = _cell(row, columns, "replaces")
                 rows.append(Row(code_cell.text, " ".join(name.text.split()) if name else "", section, code_cell,
                                 replaces.text if replaces and replaces.text else None))
-            elif _is_procedure(row, columns):
+            elif columns and _is_procedure(row, columns):
                 where = _cell(row, columns, "name") or row[0]
                 uncoded.append(Line(" | ".join(c.text for c in row if c.text), where.where, where.number))
-            else:
+            else:  # a title or heading row, above the header («A. … SỬA ĐỔI, BỔ SUNG») or within the table
                 section = _section_of(" ".join(c.text for c in row), section)
     return rows, uncoded
 
