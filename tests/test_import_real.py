@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -140,23 +141,66 @@ def stored_rows(text: str) -> list[list[str]]:
     return rows
 
 
+def annex_grid(text: str) -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
+    """The annex as a sheet lays it out: its rows (a title or part heading is a one-cell row) and its
+    merged cells (first row, first column, last row, last column; 1-based). Part A's header is two
+    lines: «Cách thức thực hiện» over its two sub-columns, the other header cells merged down."""
+    rows: list[list[str]] = []
+    merged: list[tuple[int, int, int, int]] = []
+    for cells in stored_rows(text):
+        if cells[:2] == ["Mức độ DVC", "Thực hiện qua BCCI"]:  # the sub-header, under «Cách thức thực hiện»
+            top = len(rows)
+            rows.append(["", "", "", "", *cells[:2], "", "", ""])
+            merged += [(top, column, top + 1, column) for column in (1, 2, 3, 4, 7, 8, 9)] + [(top, 5, top, 6)]
+        elif cells[0] == "TT" and len(cells) == 10:  # part A's header: «Cách thức thực hiện» spans two columns
+            rows.append([*cells[:5], "", *cells[5:8]])
+        else:
+            rows.append(cells[:9] if len(cells) == 10 else cells)  # part A's rows end with an empty 10th cell
+    return rows, merged
+
+
 def annex_workbook(text: str, path: Path) -> Path:
     from openpyxl import Workbook
 
     book = Workbook()
     sheet = book.active
-    for cells in stored_rows(text):
-        if cells[:2] == ["Mức độ DVC", "Thực hiện qua BCCI"]:  # the sub-header, under «Cách thức thực hiện»
-            top = sheet.max_row
-            sheet.append([None, None, None, None, *cells[:2]])
-            for column in (1, 2, 3, 4, 7, 8, 9):
-                sheet.merge_cells(start_row=top, start_column=column, end_row=top + 1, end_column=column)
-            sheet.merge_cells(start_row=top, start_column=5, end_row=top, end_column=6)
-        elif cells[0] == "TT" and len(cells) == 10:  # part A's header: «Cách thức thực hiện» spans two columns
-            sheet.append([*cells[:5], None, *cells[5:8]])
-        else:
-            sheet.append(cells[:9] if len(cells) == 10 else cells)  # part A's rows end with an empty 10th cell
+    rows, merged = annex_grid(text)
+    for cells in rows:
+        sheet.append(cells)
+    for first_row, first_column, last_row, last_column in merged:
+        sheet.merge_cells(start_row=first_row, start_column=first_column, end_row=last_row, end_column=last_column)
     book.save(str(path))
+    return path
+
+
+def annex_pasted(text: str) -> str:
+    """The stored text as a table copied from Word pastes: each row's cells separated by tabs."""
+    rows = (line if not line.startswith("|") else "\t".join(c.strip() for c in line.strip()[1:-1].split("|"))
+            for line in text.splitlines() if not line.startswith("|---"))
+    return "\n".join(rows) + "\n"
+
+
+def annex_word(text: str, path: Path) -> Path:
+    """A Word file of the annex: the title and each part's heading as paragraphs, each part a Word
+    table with the same merged header cells as the sheet."""
+    from docx import Document
+
+    document = Document()
+    rows, merged = annex_grid(text)
+    tables: list[tuple[int, Any]] = []  # (the sheet row of the table's first row, the table)
+    for number, cells in enumerate(rows, start=1):
+        if len(cells) == 1:
+            document.add_paragraph(cells[0])
+            continue
+        if not tables or tables[-1][0] + len(tables[-1][1].rows) != number:
+            tables.append((number, document.add_table(rows=0, cols=len(cells))))
+        for cell, value in zip(tables[-1][1].add_row().cells, cells, strict=True):
+            cell.text = value
+    for first_row, first_column, last_row, last_column in merged:
+        start, table = next((start, table) for start, table in reversed(tables) if start <= first_row)
+        grid = table.rows
+        grid[first_row - start].cells[first_column - 1].merge(grid[last_row - start].cells[last_column - 1])
+    document.save(str(path))
     return path
 
 
@@ -170,17 +214,17 @@ def test_every_fact_of_the_real_annex_is_in_its_source():
     assert [f["text"] for f in annex_facts() if f["text"] not in source] == []
 
 
-@pytest.mark.parametrize("form", ["txt", "xlsx"])
+@pytest.mark.parametrize("form", ["txt", "pasted.txt", "xlsx", "docx"])
 def test_a_real_announcing_decisions_annex_lands_row_by_row_with_its_sections(form, project, tmp_path):
     from generator.importer.procedures import annex_rows
     from generator.importer.reading import read_document
 
     text = page_text(ANNEX)
     document = tmp_path / f"qd-1766.{form}"
-    if form == "txt":
-        document.write_text(text, encoding="utf-8")
+    if form.endswith("txt"):
+        document.write_text(text if form == "txt" else annex_pasted(text), encoding="utf-8")
     else:
-        annex_workbook(text, document)
+        (annex_workbook if form == "xlsx" else annex_word)(text, document)
     result = import_document(document, "son-thuong", None, project)
     assert result.kind == "procedures" and result.target == Path("units/son-thuong/procedures.yml")
     named = [f for f in annex_facts() if "section" in f]
