@@ -69,12 +69,16 @@ def lines_of_text(text: str, page: int | None = None, start: int = 1) -> list[Li
 
 
 def _cells(raw: str) -> list[str] | None:
-    """A text line's cells when it is a table row: «| a | b |» as Markdown writes a table, or cells
-    separated by tabs as a table copied from Word or Excel is pasted; None for any other line."""
+    """A text line's cells when it is a table row: «| a | b |» as Markdown writes a table, or three
+    or more cells separated by tabs as a table copied from Word or Excel is pasted (a numbered
+    paragraph pastes as «1.<tab>text», an indented one as «<tab><tab>text»: not rows); None for any
+    other line."""
     line = raw.strip()
     if line.startswith("|") and line.endswith("|") and len(line) > 1:
         return line[1:-1].split("|")
-    return raw.split("\t") if "\t" in raw.strip("\t ") else None
+    cells = raw.split("\t")
+    filled = sum(1 for cell in cells if cell.strip())
+    return cells if len(cells) >= 3 and filled != 1 else None
 
 
 def _rule(cells: list[str]) -> bool:
