@@ -18,7 +18,7 @@ _HEADLINE = (("report", re.compile(r"\b(?:sơ kết|tổng kết)\b|^báo cáo\b
 def recognise(source: Source) -> str | None:
     """The kind, or None when the document says nothing that tells."""
     for table in source.tables:
-        if any(_is_code_header(c.text.lower()) for row in table.rows[:10] for c in row):
+        if any(_is_code_header(c.text.lower()) for row in table.rows[:5] for c in row):
             return "procedures"
     for line in source.lines[:15]:
         if kind := kind_in_line(line.text):
