@@ -2,7 +2,9 @@
 bố danh mục thủ tục hành chính»: STT, mã TTHC, tên TTHC, lĩnh vực, …), and what a newer decision
 changes in the unit's current list: procedures added (mới ban hành), amended (sửa đổi, bổ sung),
 replaced (thay thế) and abolished (bãi bỏ). Codes are copied as written; a code the catalog does not
-hold is not listed (validation would refuse it) but kept as a comment and reported with a suggestion."""
+hold is not listed (validation would refuse it) but kept as a comment and reported with a suggestion.
+Nothing in the table is dropped unsaid: a row naming a procedure without a code («Không có mã số», a
+blank code cell) is an unplaced line, and an abolished code the unit does not list is a comment."""
 
 from __future__ import annotations
 
