@@ -72,3 +72,24 @@ def test_a_word_annex_with_a_table_per_section_reads_each_section_from_its_headi
     assert ("Thay đổi so với danh sách hiện có (2):\n"
             "  Sửa đổi: 2.000815 — Chứng thực bản sao từ bản chính (bảng 1, hàng 2, ô 2): đối chiếu lại thủ tục trong danh mục\n"
             "  Bãi bỏ: 1.000593 — Đăng ký kết hôn lưu động (bảng 2, hàng 2, ô 2)\n") in run.err
+
+
+def test_a_heading_in_the_name_column_is_a_heading_and_a_numbered_row_without_a_code_is_listed(project, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Mã TTHC", "Tên thủ tục hành chính"])
+    sheet.append(["A", None, "THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG"])
+    sheet.append([1, "2.000815", "Chứng thực bản sao từ bản chính giấy tờ, văn bản"])
+    sheet.append(["B", None, "THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ"])
+    sheet.append([1, "1.000593", "Đăng ký kết hôn lưu động"])
+    sheet.append([2, "Không có mã số", "Thủ tục sửa đổi, bổ sung thông tin hộ tịch"])  # its words are not a heading
+    sheet.append([3, "1.000594", "Đăng ký kết hôn có yếu tố nước ngoài"])
+    book.save(str(tmp_path / "phu-luc.xlsx"))
+    run = cchc(project, "import", str(tmp_path / "phu-luc.xlsx"), "--unit", "son-thuong", "--stdout")
+    assert run.code == 0
+    assert run.err.splitlines()[0] == ("phu-luc.xlsx:6:1: cảnh báo: chưa xếp vào trường nào, giữ trong bản nháp: "
+                                       "«2 | Không có mã số | Thủ tục sửa đổi, bổ sung thông tin hộ tịch» [import-unplaced]")
+    assert ("  Sửa đổi: 2.000815 — Chứng thực bản sao từ bản chính giấy tờ, văn bản (trang tính 1, hàng 3, ô 2): đối chiếu lại thủ tục trong danh mục\n"
+            "  Bãi bỏ: 1.000593 — Đăng ký kết hôn lưu động (trang tính 1, hàng 5, ô 2)\n") in run.err
+    assert "# BÃI BỎ, KHÔNG CÓ TRONG DANH SÁCH CỦA ĐƠN VỊ: 1.000594 — Đăng ký kết hôn có yếu tố nước ngoài (trang tính 1, hàng 7, ô 2)\n" in run.out
+    assert "[unknown-procedure]" not in run.err  # an abolished code need not be in the catalog

@@ -2,7 +2,9 @@
 bố danh mục thủ tục hành chính»: STT, mã TTHC, tên TTHC, lĩnh vực, …), and what a newer decision
 changes in the unit's current list: procedures added (mới ban hành), amended (sửa đổi, bổ sung),
 replaced (thay thế) and abolished (bãi bỏ). Codes are copied as written; a code the catalog does not
-hold is not listed (validation would refuse it) but kept as a comment and reported with a suggestion."""
+hold is not listed (validation would refuse it) but kept as a comment and reported with a suggestion.
+Nothing in the table is dropped unsaid: a row naming a procedure without a code («Không có mã số», a
+blank code cell) is an unplaced line, and an abolished code the unit does not list is a comment."""
 
 from __future__ import annotations
 
@@ -47,7 +49,28 @@ def _columns(header: list[Line]) -> dict[str, int]:
             found.setdefault("code", index)
         elif "tên" in text:
             found.setdefault("name", index)
+        elif text.strip() in ("stt", "tt", "số tt", "số thứ tự"):
+            found.setdefault("number", index)
     return found
+
+
+def _is_header(row: list[Line]) -> bool:
+    """The table's header row: a cell names the code column («Mã TTHC», «Mã số TTHC», «Mã thủ tục»)
+    and no cell holds a code (a procedure's name may say «mã» and «thủ tục» too)."""
+    return "code" in _columns(row) and not any(_CODE.fullmatch(cell.text) for cell in row)
+
+
+def _cell(row: list[Line], columns: dict[str, int], name: str) -> Line | None:
+    index = columns.get(name)
+    return row[index] if index is not None and index < len(row) else None
+
+
+def _is_procedure(row: list[Line], columns: dict[str, int]) -> bool:
+    """A row that names a procedure (a name, and a plain number in the STT column when there is one),
+    as opposed to a heading row («A. THỦ TỤC … BỊ BÃI BỎ», «I.3 | Thủ tục hành chính cấp xã», the
+    second line of a two-line header)."""
+    name, number = _cell(row, columns, "name"), _cell(row, columns, "number")
+    return bool(name and name.text) and (number is None or number.text.rstrip(".").isdigit())
 
 
 def _section_of(text: str, current: str) -> str:
@@ -58,25 +81,32 @@ def _section_of(text: str, current: str) -> str:
     return current
 
 
-def annex_rows(source: Source) -> list[Row]:
+def annex_rows(source: Source) -> tuple[list[Row], list[Line]]:
     """Every procedure row of every annex table, with the section its heading row (or the paragraph
-    before the table) puts it in."""
+    before the table) puts it in; and the rows that name a procedure without a code the catalog could
+    hold («Không có mã số», a blank code cell), each as one line to list, never silently dropped."""
     rows: list[Row] = []
+    uncoded: list[Line] = []
     for table in source.tables:
-        header_at = next((i for i, row in enumerate(table.rows) if "code" in _columns(row)), None)
-        if header_at is None:
+        if not any(_is_header(row) for row in table.rows):
             continue
-        columns = _columns(table.rows[header_at])
         section = _section_before(source, table)
-        for row in table.rows[header_at + 1:]:
-            code_cell = row[columns["code"]] if columns["code"] < len(row) else None
-            if code_cell is None or not _CODE.fullmatch(code_cell.text):
+        columns: dict[str, int] = {}  # from the table's header row; a sheet may hold one header per part
+        for row in table.rows:
+            code_cell = _cell(row, columns, "code")
+            if _is_header(row):
+                columns = _columns(row)
+            elif code_cell is not None and _CODE.fullmatch(code_cell.text):
+                name = _cell(row, columns, "name")
+                replaces = _cell(row, columns, "replaces")
+                rows.append(Row(code_cell.text, " ".join(name.text.split()) if name else "", section, code_cell,
+                                replaces.text if replaces and replaces.text else None))
+            elif columns and _is_procedure(row, columns):
+                where = _cell(row, columns, "name") or row[0]
+                uncoded.append(Line(" | ".join(c.text for c in row if c.text), where.where, where.number))
+            else:  # a title or heading row, above the header («A. … SỬA ĐỔI, BỔ SUNG») or within the table
                 section = _section_of(" ".join(c.text for c in row), section)
-                continue
-            name = row[columns["name"]].text if "name" in columns and columns["name"] < len(row) else ""
-            replaces = row[columns["replaces"]].text if "replaces" in columns and columns["replaces"] < len(row) else None
-            rows.append(Row(code_cell.text, name, section, code_cell, replaces or None))
-    return rows
+    return rows, uncoded
 
 
 def _section_before(source: Source, table: Table) -> str:
@@ -98,13 +128,13 @@ def catalog_codes(root: Path) -> list[str]:
 
 
 def extract_procedures(source: Source, root: Path, unit: str) -> Draft:
-    rows = annex_rows(source)
+    rows, uncoded = annex_rows(source)
     current = current_list(root, unit)
     catalog = catalog_codes(root)
     known = set(catalog)
     suggest = Suggester(catalog)
     listed = {e["code"]: e for e in current}
-    draft = Draft("procedures", {}, source, name="procedures")
+    draft = Draft("procedures", {}, source, unplaced=uncoded, name="procedures")
     for row in rows:
         if NUMBER_CELL in row.line.where:
             draft.mark(f"procedures: {row.code}", "mã ghi dạng số trong Excel (có thể mất số 0 ở cuối): đối chiếu với văn bản", row.line)
@@ -113,6 +143,8 @@ def extract_procedures(source: Source, root: Path, unit: str) -> Draft:
             del listed[gone]
             draft.changes.append(f"{_WORDS[row.section]}: {gone}" + (f" → {row.code}" if row.section == "replaced" else "")
                                  + f" — {row.name} ({row.line.where})")
+        elif row.section == "abolished":  # not on the unit's list: nothing to take off, kept as a note
+            draft.notes.append(f"BÃI BỎ, KHÔNG CÓ TRONG DANH SÁCH CỦA ĐƠN VỊ: {row.code} — {row.name} ({row.line.where})")
         if row.section == "abolished":
             continue
         if row.code in listed:

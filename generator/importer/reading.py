@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..problems import CchcError, Code
 from .guard import check_archive, check_file, check_text, refusal
-from .source import Source, lines_of_text
+from .source import Source, lines_of_text, tables_of_text
 
 TEXT = (".txt", ".md", ".text")
 WORD = (".docx", ".docm")
@@ -21,7 +21,7 @@ def read_text_file(path: Path) -> Source:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise refusal(path, Code.IMPORT_UNREADABLE, "tệp chữ không phải mã UTF-8; hãy lưu lại với mã UTF-8") from None
-    return Source(path, lines_of_text(text))
+    return Source(path, lines_of_text(text), tables_of_text(text))
 
 
 def read_document(path: Path) -> Source:

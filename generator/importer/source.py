@@ -66,3 +66,39 @@ def lines_of_text(text: str, page: int | None = None, start: int = 1) -> list[Li
         where = f"dòng {offset + 1}" if page is None else f"trang {page}, dòng {offset + 1}"
         found.append(Line(line, where, start + offset))
     return found
+
+
+def _cells(raw: str) -> list[str] | None:
+    """A text line's cells when it is a table row: «| a | b |» as Markdown writes a table, or three
+    or more cells separated by tabs as a table copied from Word or Excel is pasted (a numbered
+    paragraph pastes as «1.<tab>text», an indented one as «<tab><tab>text»: not rows); None for any
+    other line."""
+    line = raw.strip()
+    if line.startswith("|") and line.endswith("|") and len(line) > 1:
+        return line[1:-1].split("|")
+    cells = raw.split("\t")
+    filled = sum(1 for cell in cells if cell.strip())
+    return cells if len(cells) >= 3 and filled != 1 else None
+
+
+def _rule(cells: list[str]) -> bool:
+    """«|---|:---:|» under a Markdown table's header: not a row of the document."""
+    return all(set(cell.strip()) <= set("-: ") and cell.strip() for cell in cells)
+
+
+def tables_of_text(text: str) -> list[Table]:
+    """The tables of a plain text: runs of consecutive table rows (see `_cells`). Each cell keeps its
+    line and column («dòng 53, ô 2»); the rows stay in the text's lines as well, so what a reader of
+    lines took from them before is unchanged."""
+    tables: list[Table] = []
+    rows: list[list[Line]] = []
+    for offset, raw in enumerate([*text.splitlines(), ""]):
+        cells = _cells(raw)
+        if cells is None:
+            if rows:
+                tables.append(Table(rows, rows[0][0].number - 1))
+                rows = []
+            continue
+        if not _rule(cells):
+            rows.append([Line(clean(cell), f"dòng {offset + 1}, ô {c}", offset + 1) for c, cell in enumerate(cells, start=1)])
+    return tables
