@@ -71,9 +71,21 @@ def _api_request(base: str, url: str, body: dict) -> urllib.request.Request:
 
 
 def _open(page, base: str, entry: str) -> None:
-    """A fresh load of the entry's page: Decap keeps the previous file's form when only the address's
-    #fragment changes between two files of one collection (the proxy refused the mixed write)."""
-    page.goto("about:blank")
+    """The entry's form, reached as an editor reaches it: back to its collection's list, then the
+    entry. Decap keeps the previous file's form when only the address's #fragment changes between two
+    files of one collection (the proxy refused the mixed write); through the list the form is made
+    anew, without loading Decap again. Leaving a form with changes not saved (a refused save), Decap
+    asks first; the editor confirms."""
+
+    def leave(dialog) -> None:
+        dialog.accept()
+
+    page.on("dialog", leave)
+    try:
+        page.goto(f"{base}/admin/#/collections/{entry.split('/entries/')[0]}")
+        page.get_by_role("button", name="Công bố", exact=True).wait_for(state="detached", timeout=30_000)
+    finally:
+        page.remove_listener("dialog", leave)
     page.goto(f"{base}/admin/#/collections/{entry}")
     page.wait_for_selector("text=Công bố", timeout=30_000)
 

@@ -31,26 +31,30 @@ def editor(project):
     server.stop()
 
 
+PHONE, DESKTOP = 390, 1280
+
+
 def _no_sideways_scroll(page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-def test_a_report_form_fits_the_screen_and_a_refusal_is_said_beside_the_field(editor, browser, width):
-    page = browser.new_page(viewport={"width": width, "height": 844})
+def test_a_report_form_fits_the_screen_and_a_refusal_is_said_beside_the_field(editor, browser):
+    page = browser.new_page(viewport={"width": PHONE, "height": 844})
     page.goto(editor)  # the address `cchc edit` prints: the secret becomes a cookie
     base = editor.split("/admin/")[0]
     page.get_by_role("button", name="Đăng nhập").click()
     page.goto(f"{base}/admin/#/collections/dv-{SLUG}--reports/entries/{REPORT}")
     page.wait_for_selector("text=Công bố", timeout=30_000)
     page.wait_for_load_state("networkidle")
-    _no_sideways_scroll(page)
-    box = page.get_by_text("Đã công bố").first.bounding_box()  # the publish menu, before any change
-    assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= width  # «Công bố» reachable
+    for width in (DESKTOP, PHONE):  # the publish menu, before any change, reachable on both screens
+        page.set_viewport_size({"width": width, "height": 844})
+        _no_sideways_scroll(page)
+        box = page.get_by_text("Đã công bố").first.bounding_box()
+        assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= width  # «Công bố» reachable
+        _shot(page, f"bao-cao-{width}")
     assert page.get_attribute(".cchc-preview", "href") == f"http://127.0.0.1:8000/bao-cao/{REPORT}/"
     assert page.get_by_text("Quý II", exact=True).count() >= 1  # the file's «2», shown as the form's choice
     assert page.get_by_text("(không bắt buộc)").count() == 0
-    _shot(page, f"bao-cao-{width}")
 
     page.get_by_label("Ngày ban hành").fill("31/02/2024")
     with page.expect_response(lambda r: "/api/v1" in r.url and "persistEntry" in (r.request.post_data or "")) as answer:
@@ -66,8 +70,7 @@ def test_a_report_form_fits_the_screen_and_a_refusal_is_said_beside_the_field(ed
     page.wait_for_timeout(500)  # Decap's own notice
     shown = page.locator("body").inner_text()
     assert LEAKS.findall(shown) == []
-    _no_sideways_scroll(page)
-    _shot(page, f"bao-cao-loi-{width}")
+    _at_both_widths(page, "bao-cao-loi")
     page.close()
 
 
@@ -101,24 +104,37 @@ def _shown_is_plain(page) -> None:
     assert LEAKS.findall(page.locator("body").inner_text()) == []
 
 
-@pytest.mark.parametrize("width", [1280, 390])
-def test_a_commune_editor_does_three_tasks_alone(office, browser, width):
+def _at_both_widths(page, name: str | None, button: bool = False) -> None:
+    """The screen as it stands, seen on a desktop and back on the phone (the page resized, not
+    loaded again): never wider than the screen, with `button` «Công bố» whole on it; a screenshot of
+    each."""
+    for width in (DESKTOP, PHONE):
+        page.set_viewport_size({"width": width, "height": 844})
+        _no_sideways_scroll(page)
+        if button:
+            box = page.get_by_role("button", name="Công bố", exact=True).bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width  # on screen, all of it
+        if name:
+            _shot(page, f"{name}-{width}")
+
+
+def test_a_commune_editor_does_three_tasks_alone(office, browser):
+    """On a phone, the narrower screen, where a button out of reach would stop the editor; each
+    screen is also checked at a desktop's width (test_cms_edit.py does the same tasks on a desktop)."""
     root, url = office
     base = url.split("/admin/")[0]
-    page = browser.new_page(viewport={"width": width, "height": 844})
+    page = browser.new_page(viewport={"width": PHONE, "height": 844})
     page.goto(url)
     page.get_by_role("button", name="Đăng nhập").click()
 
     # 1. a hotline number
     _open(page, base, f"dv-{SLUG}/entries/hotlines")
     page.get_by_label("Số điện thoại").first.fill("0255 3855 222")
-    button = page.get_by_role("button", name="Công bố", exact=True).bounding_box()
-    assert button is not None and button["x"] >= 0 and button["x"] + button["width"] <= width  # on screen, all of it
+    _at_both_widths(page, None, button=True)
     assert _publish(page).status == 200
     said = _status(page)
     assert "ghi vào kho git" in said and EDITOR_NAME in said and "Trang công khai sẽ cập nhật" in said
-    _no_sideways_scroll(page)
-    _shot(page, f"1-duong-day-nong-{width}")
+    _at_both_widths(page, "1-duong-day-nong")
 
     # 2. a catalog procedure, chosen by its name; what the unit lists is not offered again
     _open(page, base, f"dv-{SLUG}/entries/procedures")
@@ -129,8 +145,7 @@ def test_a_commune_editor_does_three_tasks_alone(office, browser, width):
     listed = page.locator("[id*='-option-']", has_text="Chứng thực bản sao")  # 2.000815, already listed
     assert listed.count() == 1 and not listed.is_visible()
     page.keyboard.type("kết hôn")
-    _no_sideways_scroll(page)
-    _shot(page, f"2-chon-thu-tuc-{width}")
+    _at_both_widths(page, "2-chon-thu-tuc")
     option.click()
     assert _publish(page).status == 200
 
@@ -148,8 +163,7 @@ def test_a_commune_editor_does_three_tasks_alone(office, browser, width):
     assert "Tổng số hồ sơ đã giải quyết văn bản ghi 320 nhưng cộng các số thành phần được 318" in said
     assert page.locator(".cchc-field-warning").count() >= 1
     _shown_is_plain(page)
-    _no_sideways_scroll(page)
-    _shot(page, f"4-canh-bao-{width}")
+    _at_both_widths(page, "4-canh-bao")
 
     date = page.get_by_label("Ngày ban hành")
     date.fill("31/06/2024")
@@ -159,8 +173,7 @@ def test_a_commune_editor_does_three_tasks_alone(office, browser, width):
     assert beside.inner_text().startswith("Ngày ban hành: Ngày «31/06/2024» không có trên lịch")  # label, message
     assert "Gợi ý: " in beside.inner_text()  # and the hint
     _shown_is_plain(page)
-    _no_sideways_scroll(page)
-    _shot(page, f"3-loi-ngay-{width}")
+    _at_both_widths(page, "3-loi-ngay")
     date.click()
     page.keyboard.press("Control+A")
     page.keyboard.type("6/2024")  # put right as an editor would: select the box's text and type
