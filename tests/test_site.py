@@ -109,7 +109,7 @@ def _pages(site: Path) -> dict[Path, bytes]:
 
 
 def test_compiled_templates_kept_between_builds_change_no_byte_and_an_unsafe_cache_is_passed_by(project, tmp_path):
-    """The theme's templates are compiled once per machine (generator/engine/templates.py): a build
+    """The theme's templates are compiled once per machine (generator/render/template_cache.py): a build
     that compiles them, one that reads them back, and one whose cache folder cannot be used (here a
     file stands where the folder would be) give the same bytes."""
     import os

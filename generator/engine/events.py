@@ -1,8 +1,8 @@
 """MkDocs events for what MkDocs builds (a hooks file, named in every generated config, so
 `cchc build`, `cchc serve` and `cchc publish` treat pages alike):
 
-- `on_env`: the theme's templates are compiled once per machine, not once per site (see
-  `templates.py`);
+- `on_env`: the theme's templates are compiled once per machine, not once per site
+  (`render/template_cache.py`);
 - `on_page_content`: each page's content goes through the sanitiser before the theme wraps it;
 - `on_post_page`: each built page's ids and links are read with an HTML parser;
 - `on_post_build`: every internal link and anchor of the site must resolve; a broken one is an
@@ -15,7 +15,8 @@ import logging
 import os
 from typing import Any
 
-from generator.engine import links, sanitize, templates
+from generator.engine import links, sanitize
+from generator.render.template_cache import compiled
 
 log = logging.getLogger("mkdocs.plugins.cchc")
 
@@ -29,7 +30,7 @@ def on_pre_build(config: Any) -> None:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    env.bytecode_cache = templates.compiled()
+    env.bytecode_cache = compiled()
     return env
 
 

@@ -18,6 +18,7 @@ from ..problems.messages import Say
 from ..resolve import ResolvedUnit
 from ..routes import DATA_FORMATS, FEED, ROBOTS, SEARCH_INDEX, Route, data_route, route
 from . import charts, feeds, open_data, province, province_data, search, text
+from .template_cache import compiled
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ def environment(registry: Registry = REGISTRY) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=compiled(),
     )
     env.filters.update(md=text.md, vndate=text.vndate, number=text.number, tel=text.tel, front_matter=text.front_matter_title, letters=text.letters)
     env.globals.update(percent=text.percent, dossier_chart=charts.dossier_chart, dossier_rows=charts.dossier_rows, dossier_summary=charts.dossier_summary, computed_rate=charts.computed_rate)

@@ -1,8 +1,10 @@
-"""The theme's compiled templates, kept between builds. MkDocs makes a new Jinja environment for
-every site it builds, so each unit's build compiled Material's templates again: about a third of a
-unit's build time. Jinja's bytecode cache keeps the compiled form on disk, keyed by the template's
-name and checked against a hash of its source (and Jinja's and Python's versions), so an edited
-template is compiled again and a page is byte for byte what it would be without the cache.
+"""Compiled templates, kept between builds and between processes: the Markdown templates of
+`render` and the theme's (Material's and theme/'s), which MkDocs loads into a new Jinja environment
+for every site it builds. Without it, each unit's build compiled them all again, about a third of its
+time, and `cchc publish` builds each unit in a process of its own. Jinja's bytecode cache keeps the
+compiled form on disk, keyed by the template's name and file and checked against a hash of its
+source (and Jinja's and Python's versions), so an edited template is compiled again and a page is
+byte for byte what it would be without the cache.
 
 The cache is Jinja's own folder for it (`$TMPDIR/_jinja2-cache-<uid>`, created 0700 and refused when
 another user owns it or can write to it). It only saves time: when the folder cannot be made or a
