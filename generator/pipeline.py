@@ -1,20 +1,26 @@
 """The pipeline, top to bottom: load → validate → resolve → render → write → build.
 
 Nothing is written until every unit has validated and every page has rendered.
+
+The render and engine stages are imported where they are used: `cchc validate` (an editor's most
+frequent command, and the check before every save in the web editor) needs neither, and importing
+MkDocs, Material and the templates' helpers was a third of its time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .content_types import REGISTRY, Registry
-from .engine import UnitPaths, build_site, write_sources
 from .load import Project, load_project
 from .problems import Problem, Suggester, UsageError, require_valid
 from .problems.messages import Say
-from .render import environment, render_unit
 from .resolve import ResolvedUnit, resolve, warnings
+
+if TYPE_CHECKING:
+    from .engine import UnitPaths
 
 
 def inspect(root: Path, registry: Registry = REGISTRY, today: dt.date | None = None) -> tuple[Project, dict[str, ResolvedUnit], list[Problem]]:
@@ -40,6 +46,8 @@ def select(units: dict[str, ResolvedUnit], slugs: list[str] | None) -> list[str]
 
 
 def render_all(units: dict[str, ResolvedUnit], slugs: list[str], registry: Registry = REGISTRY) -> dict[str, dict[str, str]]:
+    from .render import environment, render_unit
+
     env = environment(registry)
     return {slug: render_unit(units[slug], env, registry) for slug in slugs}
 
@@ -50,6 +58,8 @@ def build(
 ) -> tuple[list[UnitPaths], list[Problem]]:
     """Build the named units (all when none are named) into `site/<slug>/` as on `today`; returns
     them and the warnings that did not block the build."""
+    from .engine import UnitPaths, build_site, write_sources
+
     units, problems = check(root, registry, today)
     require_valid(problems, strict)
     selected = select(units, slugs)
@@ -66,6 +76,9 @@ def build(
 def regenerate(root: Path, slug: str) -> ResolvedUnit:
     """Validate and render one unit into its build folder (the live preview); raises ContentError
     on bad data, so the last good pages stay."""
+    from .engine import UnitPaths, write_sources
+    from .render import render_unit
+
     units, problems = check(root)
     require_valid(problems)
     [slug] = select(units, [slug])
