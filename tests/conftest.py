@@ -30,9 +30,11 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.write_line(line)
 
 
-# Tests that drive a real browser, Java (the Nu HTML Checker) or nginx, or publish many releases: the
-# full `make test` runs them; `make test-fast` leaves them out.
-SLOW_MODULES = {"test_browser", "test_html", "test_nginx", "test_publish", "test_publish_deploy", "test_publish_faults", "test_publish_live", "test_publish_engine", "test_cms_edit"}
+# Tests that drive a real browser, Java (the Nu HTML Checker) or nginx, or publish many releases, and
+# the files about built pages (each test builds a unit with MkDocs, a second or more): the full
+# `make test` runs them; `make test-fast` leaves them out.
+SLOW_MODULES = {"test_browser", "test_html", "test_nginx", "test_publish", "test_publish_deploy", "test_publish_faults", "test_publish_live", "test_publish_engine", "test_cms_edit",
+                "test_site", "test_open_data", "test_routes", "test_sources", "test_site_url", "test_nesting"}
 
 
 # Single tests of otherwise fast files that publish or build whole sites, start LibreOffice, a server
@@ -43,6 +45,7 @@ SLOW_TESTS = {
     "test_scheduled::test_a_report_dated_to_appear_later_is_nowhere_before_and_everywhere_from_that_day",
     "test_province::test_a_held_back_unit_keeps_its_last_published_figures_in_the_rollup_marked_with_their_date",
     "test_province::test_an_edit_to_one_member_rebuilds_that_member_and_the_province_only",
+    "test_province::test_a_held_back_unit_stays_in_the_directory_from_its_last_published_data",
     "test_publish_recipe::test_the_recipe_publishes_every_good_unit_when_one_is_bad",
     "test_new::test_every_kind_together_builds",
     "test_site::test_two_builds_in_other_folders_and_time_zones_are_byte_identical",
@@ -52,6 +55,13 @@ SLOW_TESTS = {
     "test_cms_security::test_accepted_saves_leave_the_project_valid_after_a_refusal_and_a_pull",
     "test_properties::test_random_yaml_documents",
 }
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """The fast loop (`-m "not slow"`) does not even import the slow files (Playwright, axe, …)."""
+    if config.getoption("markexpr") == "not slow" and collection_path.stem in SLOW_MODULES:
+        return True
+    return None
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
