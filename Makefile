@@ -79,9 +79,11 @@ edit: $(STAMP) cms
 TEST_WORKERS ?= 3
 # compileall: where PYTHONDONTWRITEBYTECODE is set (as in CI images), each `cchc` a test starts would
 # otherwise compile every module of generator/ again (0.1 s of each start).
-test: $(STAMP) tools cms lint
+test: $(STAMP) tools cms
+	$(RUFF)
+	$(MYPY)
 	$(BIN)/python -m compileall -q generator
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
+	$(call beside_duplicates,$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile)
 
 # The fast loop beside it: lint, types and the tests that need no browser, Java, nginx, LibreOffice,
 # site builds or publishes (tests/conftest.py: SLOW_MODULES, SLOW_TESTS), on two processes. The
@@ -90,15 +92,19 @@ test-fast: $(STAMP)
 	$(RUFF)
 	$(MYPY)
 	$(BIN)/python -m compileall -q generator
-	$(DUPLICATES) & duplicates=$$!; \
-	$(BIN)/python -m pytest -q -m "not slow" -n 2; tests=$$?; \
-	wait $$duplicates && exit $$tests
+	$(call beside_duplicates,$(BIN)/python -m pytest -q -m "not slow" -n 2)
 
 # Lint, types, and pylint's copy-paste detector (one owner per thing: no repeated block in generator/;
 # a failure prints "Similar lines in 2 files" with ==module:[first:last] for each copy).
 RUFF = $(BIN)/ruff check generator tests bench
 MYPY = $(BIN)/mypy
 DUPLICATES = $(BIN)/python -m pylint --disable=all --enable=duplicate-code --score=n generator
+# A test command with the copy-paste detector running beside it (8 s on one core); fails if either does.
+define beside_duplicates
+	$(DUPLICATES) & duplicates=$$!; \
+	$(1); tests=$$?; \
+	wait $$duplicates && exit $$tests
+endef
 lint: $(STAMP)
 	$(RUFF)
 	$(MYPY)

@@ -12,13 +12,13 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import wait_until
+from test_browser import WCAG
 from test_cms_edit import _open
 
 from generator.cms.server import EditServer, installed
 
 pytestmark = pytest.mark.skipif(not installed(), reason="chưa cài trình biên tập: make cms")
 
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 SLUG = "son-thuong"
 
 # Decap CMS 3.16.3's own violations (docs/web-editor.md, "Accessibility of the admin"): rule id → the Decap
