@@ -70,13 +70,13 @@ edit: $(STAMP) cms
 	$(BIN)/cchc edit $(UNIT) $(if $(TEN),--ten "$(TEN)")
 
 # Everything: lint, types, every test (Chromium, vnu on Java, nginx, the web editor) once, on the
-# default engine (ProperDocs), on four processes. The other engine (MkDocs 1.6) is proved by
+# default engine (ProperDocs), on three processes. The other engine (MkDocs 1.6) is proved by
 # tests/test_publish_engine.py: every bundled unit built on both, the HTML compared byte for byte but
 # for the generator line, and the engine in every release id. Each test file runs whole on one
 # process (--dist loadfile): its module fixtures (one nginx, one build) are never shared or doubled.
-# TEST_WORKERS: test processes. Four on this 2-core machine: the suite waits on Chromium, nginx and
-# publish subprocesses, so three processes kept only 1.4 cores busy (docs/measurements.md).
-TEST_WORKERS ?= 4
+# TEST_WORKERS: test processes. Three on this 2-core machine: the suite waits on Chromium, nginx and
+# publish subprocesses, so two processes kept only 1.4 cores busy (docs/measurements.md).
+TEST_WORKERS ?= 3
 # compileall: where PYTHONDONTWRITEBYTECODE is set (as in CI images), each `cchc` a test starts would
 # otherwise compile every module of generator/ again (0.1 s of each start).
 test: $(STAMP) tools cms
