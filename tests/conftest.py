@@ -40,7 +40,7 @@ SLOW_MODULES = {"test_browser", "test_html", "test_nginx", "test_publish", "test
 # Single tests of otherwise fast files that publish or build whole sites, start LibreOffice, a server
 # or a few hundred random documents: each takes seconds, together a third of the fast loop's time.
 SLOW_TESTS = {
-    # a publish, or two builds, of the bundled units
+    # a publish, or a build, of bundled units
     "test_scheduled::test_the_nightly_publish_leaves_the_unit_alone_before_the_day_and_rebuilds_it_on_the_day",
     "test_scheduled::test_a_report_dated_to_appear_later_is_nowhere_before_and_everywhere_from_that_day",
     "test_province::test_a_held_back_unit_keeps_its_last_published_figures_in_the_rollup_marked_with_their_date",
@@ -48,8 +48,11 @@ SLOW_TESTS = {
     "test_province::test_a_held_back_unit_stays_in_the_directory_from_its_last_published_data",
     "test_publish_recipe::test_the_recipe_publishes_every_good_unit_when_one_is_bad",
     "test_new::test_every_kind_together_builds",
-    "test_site::test_two_builds_in_other_folders_and_time_zones_are_byte_identical",
+    "test_figures::test_the_open_data_holds_the_value_the_page_shows",
+    "test_validation::test_a_tag_is_not_executed_by_validate_or_build",
+    "test_checks::test_build_shows_warnings_and_still_publishes",
     # LibreOffice, the preview server, git clones and pulls, Hypothesis's random documents
+    "test_owners::test_the_ci_job_checks_the_change_against_the_target_branchs_rules",
     "test_spreadsheet::test_the_csv_opens_in_a_spreadsheet_as_text_and_numbers_never_formulas",
     "test_serve::test_preview_regenerates_on_yaml_edits_and_survives_bad_data",
     "test_cms_security::test_accepted_saves_leave_the_project_valid_after_a_refusal_and_a_pull",
