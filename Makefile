@@ -6,12 +6,14 @@ INPUTS := pyproject.toml constraints.txt constraints-test.txt
 RUN_STAMP := $(VENV)/.runtime-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 
-.PHONY: install site test test-fast lint golden serve clean tools bench bench-weight bench-scaling bench-lighthouse cms edit mutation bench-import
+.PHONY: install site test test-fast lint lint-quick golden serve clean tools bench bench-weight bench-scaling bench-lighthouse cms edit mutation bench-import
 
 # Runtime only (what a web server or a CI publishing shard needs): every package pinned by
 # constraints.txt, no test extras.
-$(RUN_STAMP): $(INPUTS)
+$(BIN)/pip:
 	$(PYTHON) -m venv $(VENV)
+
+$(RUN_STAMP): $(INPUTS) | $(BIN)/pip
 	$(BIN)/pip install --quiet -c constraints.txt -e .
 	rm -f $(VENV)/.runtime-*
 	touch $(RUN_STAMP)
@@ -20,8 +22,7 @@ install: $(RUN_STAMP)
 
 # Tests: the runtime set plus the test extras, pinned by constraints-test.txt (which includes
 # constraints.txt), in one pip run on a fresh clone (two runs resolved everything twice: 30 s more).
-$(STAMP): $(INPUTS)
-	[ -x $(BIN)/pip ] || $(PYTHON) -m venv $(VENV)
+$(STAMP): $(INPUTS) | $(BIN)/pip
 	$(BIN)/pip install --quiet -c constraints-test.txt -e '.[test]'
 	rm -f $(VENV)/.installed-* $(VENV)/.runtime-*
 	touch $(STAMP) $(RUN_STAMP)
@@ -77,38 +78,35 @@ edit: $(STAMP) cms
 # TEST_WORKERS: test processes. Three on this 2-core machine: the suite waits on Chromium, nginx and
 # publish subprocesses, so two processes kept only 1.4 cores busy (docs/measurements.md).
 TEST_WORKERS ?= 3
-# compileall: where PYTHONDONTWRITEBYTECODE is set (as in CI images), each `cchc` a test starts would
-# otherwise compile every module of generator/ again (0.1 s of each start).
-test: $(STAMP) tools cms
-	$(RUFF)
-	$(MYPY)
-	$(BIN)/python -m compileall -q generator
-	$(call beside_duplicates,$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile)
+test: $(STAMP) tools cms lint-quick
+	$(call run_tests,-n $(TEST_WORKERS) --dist loadfile)
 
 # The fast loop beside it: lint, types and the tests that need no browser, Java, nginx, LibreOffice,
-# site builds or publishes (tests/conftest.py: SLOW_MODULES, SLOW_TESTS), on two processes. The
-# copy-paste detector (8 s on one core) runs beside the tests rather than before them.
-test-fast: $(STAMP)
-	$(RUFF)
-	$(MYPY)
-	$(BIN)/python -m compileall -q generator
-	$(call beside_duplicates,$(BIN)/python -m pytest -q -m "not slow" -n 2)
+# site builds or publishes (tests/conftest.py: SLOW_MODULES, SLOW_TESTS), on two processes.
+test-fast: $(STAMP) lint-quick
+	$(call run_tests,-m "not slow" -n 2)
 
 # Lint, types, and pylint's copy-paste detector (one owner per thing: no repeated block in generator/;
-# a failure prints "Similar lines in 2 files" with ==module:[first:last] for each copy).
-RUFF = $(BIN)/ruff check generator tests bench
-MYPY = $(BIN)/mypy
+# a failure prints "Similar lines in 2 files" with ==module:[first:last] for each copy). The test
+# commands run ruff and mypy first (lint-quick) and the copy-paste detector (8 s on one core) beside
+# their tests.
 DUPLICATES = $(BIN)/python -m pylint --disable=all --enable=duplicate-code --score=n generator
-# A test command with the copy-paste detector running beside it (8 s on one core); fails if either does.
-define beside_duplicates
+lint-quick: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
+
+lint: lint-quick
+	$(DUPLICATES)
+
+# pytest with the given options, the copy-paste detector beside it; fails if either does. compileall
+# first: where PYTHONDONTWRITEBYTECODE is set (as in CI images), each `cchc` a test starts would
+# otherwise compile every module of generator/ again (0.1 s of each start).
+define run_tests
+	$(BIN)/python -m compileall -q generator
 	$(DUPLICATES) & duplicates=$$!; \
-	$(1); tests=$$?; \
+	$(BIN)/python -m pytest -q $(1); tests=$$?; \
 	wait $$duplicates && exit $$tests
 endef
-lint: $(STAMP)
-	$(RUFF)
-	$(MYPY)
-	$(DUPLICATES)
 
 # Mutation testing of the schema, load and resolve stages (by hand, not in `make test`: about an
 # hour on 2 free cores). mutmut is installed here only; its settings are [tool.mutmut] in pyproject.toml.

@@ -138,15 +138,16 @@ def extract_procedures(source: Source, root: Path, unit: str) -> Draft:
     for row in rows:
         if NUMBER_CELL in row.line.where:
             draft.mark(f"procedures: {row.code}", "mã ghi dạng số trong Excel (có thể mất số 0 ở cuối): đối chiếu với văn bản", row.line)
-        gone = row.code if row.section == "abolished" else row.replaces if row.section == "replaced" else None
-        if gone and gone in listed:
-            del listed[gone]
-            draft.changes.append(f"{_WORDS[row.section]}: {gone}" + (f" → {row.code}" if row.section == "replaced" else "")
-                                 + f" — {row.name} ({row.line.where})")
-        elif row.section == "abolished":  # not on the unit's list: nothing to take off, kept as a note
-            draft.notes.append(f"BÃI BỎ, KHÔNG CÓ TRONG DANH SÁCH CỦA ĐƠN VỊ: {row.code} — {row.name} ({row.line.where})")
         if row.section == "abolished":
+            if row.code in listed:
+                del listed[row.code]
+                draft.changes.append(f"{_WORDS['abolished']}: {row.code} — {row.name} ({row.line.where})")
+            else:  # not on the unit's list: nothing to take off, kept as a note
+                draft.notes.append(f"BÃI BỎ, KHÔNG CÓ TRONG DANH SÁCH CỦA ĐƠN VỊ: {row.code} — {row.name} ({row.line.where})")
             continue
+        if row.section == "replaced" and row.replaces in listed:
+            del listed[row.replaces]
+            draft.changes.append(f"{_WORDS['replaced']}: {row.replaces} → {row.code} — {row.name} ({row.line.where})")
         if row.code in listed:
             if row.section == "amended":
                 draft.changes.append(f"Sửa đổi: {row.code} — {row.name} ({row.line.where}): đối chiếu lại thủ tục trong danh mục")

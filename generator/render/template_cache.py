@@ -6,8 +6,8 @@ compiled form on disk, keyed by the template's name and file and checked against
 source (and Jinja's and Python's versions), so an edited template is compiled again and a page is
 byte for byte what it would be without the cache.
 
-The cache is Jinja's own folder for it (`$TMPDIR/_jinja2-cache-<uid>`, created 0700 and refused when
-another user owns it or can write to it). It only saves time: when the folder cannot be made or a
+The cache is Jinja's own folder for it (`$TMPDIR/_jinja2-cache-<uid>`, kept at mode 0700 and refused
+when another user owns it or it is not a folder). It only saves time: when the folder cannot be made or a
 file cannot be read or written (a full or read-only disk), the build compiles as before."""
 
 from __future__ import annotations
