@@ -6,24 +6,32 @@ INPUTS := pyproject.toml constraints.txt constraints-test.txt
 RUN_STAMP := $(VENV)/.runtime-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 
-.PHONY: install site test test-fast lint lint-quick golden serve clean tools bench bench-weight bench-scaling bench-lighthouse cms edit mutation bench-import
+.PHONY: install site test test-fast lint golden serve clean tools bench bench-weight bench-scaling bench-lighthouse cms edit mutation bench-import
+
+# Packages are installed by uv (pinned below, itself installed by the venv's pip): the same pinned
+# versions as pip, but the test set installs in 10 s instead of 39 s on a fresh machine
+# (docs/decisions.md). --compile-bytecode as pip does: where PYTHONDONTWRITEBYTECODE is set (CI
+# images), every process would otherwise compile each module it imports again. The uv cache lives in
+# ~/.cache/uv, outside the project.
+UV_VERSION ?= 0.13.9
+UV := $(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet uv==$(UV_VERSION)
 
 # Runtime only (what a web server or a CI publishing shard needs): every package pinned by
 # constraints.txt, no test extras.
-$(BIN)/pip:
-	$(PYTHON) -m venv $(VENV)
-
-$(RUN_STAMP): $(INPUTS) | $(BIN)/pip
-	$(BIN)/pip install --quiet -c constraints.txt -e .
+$(RUN_STAMP): $(INPUTS) | $(BIN)/uv
+	$(UV) -c constraints.txt -e .
 	rm -f $(VENV)/.runtime-*
 	touch $(RUN_STAMP)
 
 install: $(RUN_STAMP)
 
 # Tests: the runtime set plus the test extras, pinned by constraints-test.txt (which includes
-# constraints.txt), in one pip run on a fresh clone (two runs resolved everything twice: 30 s more).
-$(STAMP): $(INPUTS) | $(BIN)/pip
-	$(BIN)/pip install --quiet -c constraints-test.txt -e '.[test]'
+# constraints.txt), in one install run on a fresh clone (two runs resolved everything twice).
+$(STAMP): $(INPUTS) | $(BIN)/uv
+	$(UV) -c constraints-test.txt -e '.[test]'
 	rm -f $(VENV)/.installed-* $(VENV)/.runtime-*
 	touch $(STAMP) $(RUN_STAMP)
 
@@ -78,34 +86,36 @@ edit: $(STAMP) cms
 # TEST_WORKERS: test processes. Three on this 2-core machine: the suite waits on Chromium, nginx and
 # publish subprocesses, so two processes kept only 1.4 cores busy (docs/measurements.md).
 TEST_WORKERS ?= 3
-test: $(STAMP) tools cms lint-quick
+test: $(STAMP) tools cms
 	$(call run_tests,-n $(TEST_WORKERS) --dist loadfile)
 
 # The fast loop beside it: lint, types and the tests that need no browser, Java, nginx, LibreOffice,
 # site builds or publishes (tests/conftest.py: SLOW_MODULES, SLOW_TESTS), on two processes.
-test-fast: $(STAMP) lint-quick
+test-fast: $(STAMP)
 	$(call run_tests,-m "not slow" -n 2)
 
 # Lint, types, and pylint's copy-paste detector (one owner per thing: no repeated block in generator/;
-# a failure prints "Similar lines in 2 files" with ==module:[first:last] for each copy). The test
-# commands run ruff and mypy first (lint-quick) and the copy-paste detector (8 s on one core) beside
-# their tests.
+# a failure prints "Similar lines in 2 files" with ==module:[first:last] for each copy).
+RUFF = $(BIN)/ruff check generator tests bench
+TYPES = $(BIN)/mypy
 DUPLICATES = $(BIN)/python -m pylint --disable=all --enable=duplicate-code --score=n generator
-lint-quick: $(STAMP)
-	$(BIN)/ruff check generator tests bench
-	$(BIN)/mypy
-
-lint: lint-quick
+lint: $(STAMP)
+	$(RUFF)
+	$(TYPES)
 	$(DUPLICATES)
 
-# pytest with the given options, the copy-paste detector beside it; fails if either does. compileall
-# first: where PYTHONDONTWRITEBYTECODE is set (as in CI images), each `cchc` a test starts would
-# otherwise compile every module of generator/ again (0.1 s of each start).
+# The test commands: ruff first (0.1 s), then pytest with the given options while mypy and the
+# copy-paste detector (6 s and 8 s on one core, from a fresh clone) run beside it, their output
+# printed after the tests'; fails if any of them fails. compileall first: where
+# PYTHONDONTWRITEBYTECODE is set (as in CI images), each `cchc` a test starts would otherwise compile
+# every module of generator/ again (0.1 s of each start).
 define run_tests
+	$(RUFF)
 	$(BIN)/python -m compileall -q generator
-	$(DUPLICATES) & duplicates=$$!; \
+	checks=$$(mktemp); { $(TYPES) && $(DUPLICATES); } >$$checks 2>&1 & lint=$$!; \
 	$(BIN)/python -m pytest -q $(1); tests=$$?; \
-	wait $$duplicates && exit $$tests
+	wait $$lint; linted=$$?; cat $$checks; rm -f $$checks; \
+	if [ $$linted -ne 0 ]; then exit $$linted; fi; exit $$tests
 endef
 
 # Mutation testing of the schema, load and resolve stages (by hand, not in `make test`: about an
