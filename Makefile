@@ -12,9 +12,12 @@ STAMP := $(VENV)/.installed-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 # versions as pip, but the test set installs in 10 s instead of 39 s on a fresh machine
 # (docs/decisions.md). --compile-bytecode as pip does: where PYTHONDONTWRITEBYTECODE is set (CI
 # images), every process would otherwise compile each module it imports again. The uv cache lives in
-# ~/.cache/uv, outside the project.
+# ~/.cache/uv, outside the project. uv reads neither pip.conf nor PIP_* variables: an index set for
+# pip (PIP_INDEX_URL or pip.conf's index-url, a mirror behind a firewall) is passed on, and the
+# system's certificates are trusted as pip trusts them (--native-tls: a proxy's own CA).
 UV_VERSION ?= 0.13.9
-UV := $(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python
+PIP_INDEX = $(or $(PIP_INDEX_URL),$(shell $(BIN)/pip config get global.index-url 2>/dev/null))
+UV = $(BIN)/uv pip install --quiet --compile-bytecode --native-tls --python $(BIN)/python $(if $(PIP_INDEX),--default-index $(PIP_INDEX))
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet uv==$(UV_VERSION)
