@@ -8,14 +8,18 @@ sees the draft opened with the fields to check marked beside them."""
 
 from __future__ import annotations
 
+import functools
 import json
+import shutil
+import threading
 import urllib.parse
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import test_cms_security
 import yaml
-from conftest import ROOT, cchc
+from conftest import ROOT, _Quiet, cchc
 from import_documents import word_plan
 from test_cms_axe import audit
 from test_cms_edit import _shot
@@ -24,7 +28,7 @@ from test_cms_ux import LEAKS
 from test_import_input import _bomb
 from test_import_procedures import annex
 
-from generator.cms.server import installed
+from generator.cms.server import ADMIN, DIST, YAML_JS, installed
 from generator.importer.guard import MAX_BYTES
 
 SLUG = "son-thuong"
@@ -88,6 +92,52 @@ def test_an_upload_is_summarised_and_written_only_when_confirmed(editor, world):
     read = client.read(DRAFT)
     assert [r["label"] for r in read["cchc"]["review"]] == ["Cơ quan ban hành", "Số văn bản"]
     assert "cchc" not in client.read(f"units/{SLUG}/hotlines.yml")  # a file without marks: nothing added
+
+
+def check(client: Client, path: str, field: str, **changes: str | None) -> tuple[int, dict, str]:
+    return client.raw("POST", "/api/import/checked", json.dumps({"path": path, "field": field}).encode(), client.headers(**changes))
+
+
+def test_a_checked_field_loses_its_mark_through_the_validated_writer(editor, world):
+    """«Đã đối chiếu, bỏ dấu»: the field's «# KIỂM TRA» line leaves the file, every other byte stays,
+    the change is committed under the editor's name; nothing else can be unmarked that way."""
+    client = Client(editor)
+    status, answer, _ = upload(client, "ke-hoach.txt", SEED.read_bytes())
+    assert confirm(client, answer["ticket"])[0] == 200
+    drafted = (world / DRAFT).read_text(encoding="utf-8")
+    mark = next(line for line in drafted.splitlines(keepends=True) if line.startswith("# KIỂM TRA: number: "))
+    status, done, text = check(client, DRAFT, "number")
+    assert status == 200, text
+    assert (world / DRAFT).read_text(encoding="utf-8") == drafted.replace(mark, "")
+    assert [r["label"] for r in done["review"]] == ["Cơ quan ban hành"]  # what is left to check
+    subject = "bỏ dấu «cần kiểm tra» ở «Số văn bản» trong «2022-truyen-thong-nang-cao-chi-so.yml»"
+    assert done["cchc"]["message"].startswith(f"Đã {subject} và ghi vào kho git (mã {done['cchc']['committed']}")
+    assert _git(world, "log", "-1", "--format=%an|%s").strip() == f"{EDITOR}|Trình biên tập web: {subject}"
+    assert _git(world, "show", "--name-only", "--format=", "HEAD").split() == [DRAFT]
+    assert [r["label"] for r in client.read(DRAFT)["cchc"]["review"]] == ["Cơ quan ban hành"]  # opened again
+    assert cchc(world, "validate").code == 0
+    # the form saved after the check (Decap sends the data without comments): not refused as changed
+    # elsewhere, the remaining mark and the schema line kept, the checked mark not back
+    unmarked = (world / DRAFT).read_text(encoding="utf-8")
+    header = "".join(line for line in unmarked.splitlines(keepends=True) if line.startswith("#"))
+    form = unmarked.removeprefix(header).replace("title: Truyền thông", "title: Tuyên truyền", 1)
+    status, saved, text = client.save(DRAFT, form)
+    assert status == 200, text
+    assert (world / DRAFT).read_text(encoding="utf-8") == header + form
+    # the same again, a field never marked, a file without marks, another unit's file, the Makefile,
+    # a malformed request, no secret: refused, nothing changed
+    before = tree(world)
+    clear_refusal(*check(client, DRAFT, "number")[:2], 404, "no-mark")
+    clear_refusal(*check(client, DRAFT, "title")[:2], 404, "no-mark")
+    clear_refusal(*check(client, f"units/{SLUG}/hotlines.yml", "issuer")[:2], 404, "no-mark")
+    clear_refusal(*check(client, f"units/{SLUG}/plans/khong-co.yml", "issuer")[:2], 404, "no-mark")
+    clear_refusal(*check(client, "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml", "issuer")[:2], 403, "forbidden-path")
+    clear_refusal(*check(client, "Makefile", "issuer")[:2], 403, "forbidden-path")
+    status, answer, _ = client.raw("POST", "/api/import/checked", b'["number"]', client.headers())
+    clear_refusal(status, answer, 400, "bad-request")
+    clear_refusal(*check(client, DRAFT, "issuer", Authorization=None)[:2], 403, "no-secret")
+    clear_refusal(*check(client, DRAFT, "issuer", Origin=f"http://127.0.0.1:{client.port + 1}")[:2], 403, "bad-origin")
+    assert tree(world) == before
 
 
 def test_a_file_that_appeared_after_the_summary_is_not_overwritten(editor, world):
@@ -278,7 +328,7 @@ def test_an_editor_imports_a_plan_and_sees_what_to_check(editor, world, browser,
     note.wait_for(timeout=30_000)
     assert note.inner_text() == "⚠ Cần kiểm tra – Số văn bản: văn bản để trống số: điền khi có số chính thức (dòng 3 trong văn bản gốc)"
     number = page.get_by_label("Số văn bản")
-    assert "cchc-review-field" in (number.get_attribute("class") or "")
+    assert number.evaluate("e => getComputedStyle(e).outlineStyle") == "dashed"  # outlined, not told by colour alone
     described = number.get_attribute("aria-describedby") or ""
     assert page.locator(f"#{described.split()[-1]}").inner_text() == note.inner_text()  # a screen reader hears the reason
     issuer = page.locator(".cchc-review-note", has_text="Cơ quan ban hành")
@@ -294,9 +344,62 @@ def test_an_editor_imports_a_plan_and_sees_what_to_check(editor, world, browser,
     page.goto(f"{editor.url.split('/admin/')[0]}/admin/#/collections/dv-{SLUG}--plans/entries/2022-truyen-thong-nang-cao-chi-so")
     page.locator(".cchc-review-note", has_text="Số văn bản").wait_for(timeout=30_000)
     assert page.locator("#cchc-status").inner_text().startswith("Bản nháp có 2 chỗ cần kiểm tra (đánh dấu ⚠ bên cạnh ô).")
-    page.close()
 
-    assert _git(world, "log", "-1", "--format=%an|%s").strip() == f"{EDITOR}|Trình biên tập web: nhập «{SEED.name}» vào «2022-truyen-thong-nang-cao-chi-so.yml»"
+    # 3. compared with the document: «Đã đối chiếu, bỏ dấu», by keyboard, mark by mark; no text editor
+    marked = page.locator(".cchc-review", has_text="Số văn bản")
+    done = marked.get_by_role("button", name="Đã đối chiếu, bỏ dấu")
+    page.get_by_label("Số văn bản").focus()
+    page.keyboard.press("Tab")  # the next stop after the field
+    # the field keeps its outline and its reason after it had focus (Decap rewrites its class then)
+    assert number.evaluate("e => getComputedStyle(e).outlineStyle") == "dashed"
+    assert page.locator(f"#{described.split()[-1]}").inner_text() == note.inner_text()
+    assert done.evaluate("e => e === document.activeElement")
+    assert done.evaluate("e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]") == ["solid", "3px"]  # focus seen
+    _shot(page, "nhap-bo-dau-320")
+    page.keyboard.press("Enter")
+    marked.wait_for(state="detached", timeout=10_000)
+    assert number.evaluate("e => getComputedStyle(e).outlineStyle") != "dashed"
+    assert "cchc-review" not in (number.get_attribute("aria-describedby") or "")
+    assert number.evaluate("e => e === document.activeElement")  # focus back on the field, not lost
+    status = page.locator("#cchc-status").inner_text()
+    assert status.startswith("Đã bỏ dấu «cần kiểm tra» ở «Số văn bản» trong «2022-truyen-thong-nang-cao-chi-so.yml» và ghi vào kho git")
+    assert "Bản nháp có 1 chỗ cần kiểm tra" in status
+    page.locator(".cchc-review", has_text="Cơ quan ban hành").get_by_role("button", name="Đã đối chiếu, bỏ dấu").click()
+    page.get_by_text("Không còn chỗ nào cần kiểm tra trong bản nháp này.").wait_for(timeout=10_000)
+    assert page.locator(".cchc-review").count() == 0
+    page.close()
+    assert "KIỂM TRA" not in (world / DRAFT).read_text(encoding="utf-8")
+    assert _git(world, "log", "-2", "--format=%s").splitlines() == [
+        "Trình biên tập web: bỏ dấu «cần kiểm tra» ở «Cơ quan ban hành» trong «2022-truyen-thong-nang-cao-chi-so.yml»",
+        "Trình biên tập web: bỏ dấu «cần kiểm tra» ở «Số văn bản» trong «2022-truyen-thong-nang-cao-chi-so.yml»"]
+
+    assert _git(world, "log", "-1", "--skip=2", "--format=%an|%s").strip() == f"{EDITOR}|Trình biên tập web: nhập «{SEED.name}» vào «2022-truyen-thong-nang-cao-chi-so.yml»"
     written = yaml.load((world / DRAFT).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     assert len(written["tasks"]) == 11 and written["implements"] == ["845/QĐ-UBND"]
     assert cchc(world, "validate").code == 0
+
+
+@pytest.mark.skipif(not installed(), reason="chưa cài trình biên tập: make cms")
+def test_on_the_provinces_server_the_import_button_is_not_offered(browser, tmp_path):
+    """Team mode: the admin page served as static files with the GitLab configuration, every file of
+    generator/cms/admin/ included (as an IT centre that copies the folder whole would). Nothing there
+    reads a document, so «Nhập từ văn bản» is not shown; the editor's own server shows it (above)."""
+    site = tmp_path / "admin"
+    shutil.copytree(ADMIN, site)
+    shutil.copytree(YAML_JS, site / "yaml")
+    for bundle in DIST.glob("*.js"):
+        shutil.copy(bundle, site / bundle.name)
+    shutil.copy(ROOT / "deploy" / "cms" / "config.gitlab.yml", site / "config.yml")
+    (site / "index.html").write_text((ADMIN / "index.html").read_text(encoding="utf-8").replace("{{preview_url}}", ""), encoding="utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = browser.new_page(viewport={"width": PHONE, "height": 800})
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/admin/")
+        page.get_by_role("button", name="Đăng nhập bằng GitLab").wait_for(timeout=30_000)
+        page.wait_for_load_state("networkidle")
+        assert page.locator("#cchc-import-open").is_hidden()
+        assert page.get_by_role("button", name="Nhập từ văn bản").count() == 0
+    finally:
+        page.close()
+        server.shutdown()

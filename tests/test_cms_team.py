@@ -71,10 +71,11 @@ def test_the_editors_guide_shows_every_screenshot_the_tests_take():
 
     guide = (ROOT / "docs" / "huong-dan-soan-thao-web.md").read_text(encoding="utf-8")
     shown = set(re.findall(r"\]\(anh-bien-tap/([^)]+)\.png\)", guide))
-    taken = set(re.findall(r'_shot\(page, "([^"]+)"\)', (ROOT / "tests" / "test_cms_edit.py").read_text(encoding="utf-8")))
-    ux = (ROOT / "tests" / "test_cms_ux.py").read_text(encoding="utf-8")
+    edit, ux, imports = ((ROOT / "tests" / f"test_cms_{name}.py").read_text(encoding="utf-8") for name in ("edit", "ux", "import"))
+    taken = set(re.findall(r'_shot\(page, "([^"]+)"\)', edit + imports))
     named = re.findall(r'_shot\(page, f"([^"]+)-\{width\}"\)', ux) + re.findall(r'_at_both_widths\(page, "([^"]+)"\)', ux)
     taken |= {f"{name}-{width}" for name in named for width in (390, 1280)}  # each screen at a phone's and a desktop's width
+    taken |= {f"{name}-{width}" for name in re.findall(r'_fits_and_passes_axe\(page, "([^"]+)"', imports) for width in (320, 1280)}
     assert shown <= taken and len(shown) >= 5  # every picture in the guide is one a test retakes
     assert all((ROOT / "docs" / "anh-bien-tap" / f"{name}.png").is_file() for name in shown)
     assert "huong-dan-soan-thao-web.md" in (ROOT / "docs" / "huong-dan-bien-tap.md").read_text(encoding="utf-8")

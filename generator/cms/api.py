@@ -105,7 +105,7 @@ class Api:
             entry["label"] = label
         return {"data": data.decode("utf-8", "replace") if data is not None else None, "file": entry}
 
-    def _reading_path(self, path: str) -> str:
+    def reading_path(self, path: str) -> str:
         """The procedure file Decap asks for by the name it made of the code, found by that code."""
         where = PurePosixPath(path)
         if str(where.parent) != PROCEDURES_FOLDER or (self.root / path).exists():
@@ -115,7 +115,7 @@ class Api:
 
     def get_entry(self, params: dict[str, Any]) -> Any:
         path = _text(params.get("path"), "path")
-        entry = self._entry(self._reading_path(path))
+        entry = self._entry(self.reading_path(path))
         entry["file"]["path"] = path  # Decap finds its entry under the name it asked for
         return entry
 

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..importer import ImportResult, import_document
-from ..importer.draft import review_marks, unplaced_lines
+from ..importer.draft import review_marks, unplaced_lines, without_review
 from ..importer.guard import MAX_BYTES
 from ..importer.kind import KINDS
 from ..importer.summary import count_line
@@ -163,6 +163,24 @@ class Imports:
                 raise Refused(409, f"Trong lúc chờ, đã có tệp «{answers.shown(target)}»: bản nháp không ghi đè lên nó.", "exists") from None
             raise
         return {"cchc": cchc, "open": entry_address(target), "review": review(pending.result.text, target)}
+
+    def checked(self, path: object, field: object) -> dict[str, Any]:
+        """The editor compared a marked field with the document: its «# KIỂM TRA» line goes, through
+        the validated writer, committed like any save; what is left to check."""
+        if not isinstance(path, str) or not isinstance(field, str):
+            raise Refused(400, "Yêu cầu thiếu tệp hoặc ô cần bỏ dấu", "bad-request")
+        path = self.api.reading_path(path)
+        file = self.api.access.file(path)
+        if not file.is_file():
+            raise Refused(404, "Không còn tệp này trong trang (có thể đã bị xoá hay đổi tên): hãy tải lại trang (F5)", "no-mark")
+        raw = file.read_bytes()
+        text = raw.decode("utf-8", "replace")
+        kept = without_review(text, lambda marked: answers.dotted(marked.strip()) == field)
+        if kept == text:
+            raise Refused(404, "Ô này không còn dấu «cần kiểm tra» (có thể đã bỏ ở nơi khác): hãy tải lại trang (F5)", "no-mark")
+        cchc = self.api.apply({path: kept}, {path: version(raw)},
+                              f"bỏ dấu «cần kiểm tra» ở «{field_words(path, field)}» trong «{answers.shown(path)}»")
+        return {"cchc": cchc, "review": review(kept, path)}
 
 
 def _refused(error: UsageError) -> Refused:

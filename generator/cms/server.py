@@ -203,7 +203,14 @@ def _handler(server: EditServer) -> type[BaseHTTPRequestHandler]:
             body = self._json_body(headers)
             return server.imports.apply(body.get("ticket") if isinstance(body, dict) else None)
 
+        def _import_checked(self, headers: dict[str, str], query: dict[str, list[str]]) -> Any:
+            """The editor checked a marked field: `{"path": …, "field": …}`."""
+            body = self._json_body(headers)
+            body = body if isinstance(body, dict) else {}
+            return server.imports.checked(body.get("path"), body.get("field"))
+
     # Every address the server answers to a POST; GETs serve the admin page (see `_get`).
-    POSTS: dict[str, Any] = {"/api/v1": Handler._api, "/api/import": Handler._import, "/api/import/save": Handler._import_save}
+    POSTS: dict[str, Any] = {"/api/v1": Handler._api, "/api/import": Handler._import, "/api/import/save": Handler._import_save,
+                             "/api/import/checked": Handler._import_checked}
 
     return Handler

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,6 +93,13 @@ def _one_line(text: str) -> str:
 def review_marks(text: str) -> list[tuple[str, str, str]]:
     """(field, reason, place) of every review mark in a draft's text."""
     return [(m["field"], m["reason"], m["where"]) for line in text.splitlines() if (m := _MARK.match(line))]
+
+
+def without_review(text: str, checked: Callable[[str], bool]) -> str:
+    """`text` without the review marks of the fields a person has checked (`checked(field)` true):
+    every other line, comment or data, stays byte for byte."""
+    return "".join(line for line in text.splitlines(keepends=True)
+                   if not ((m := _MARK.match(line.rstrip("\r\n"))) and checked(m["field"])))
 
 
 def unplaced_lines(text: str) -> list[tuple[str, str]]:

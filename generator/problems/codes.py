@@ -100,7 +100,8 @@ class Code(str, Enum):
     NON_ASCII_DIGITS = ("non-ascii-digits", "Gõ lại các chữ số bằng bàn phím thường (0-9), như trong gợi ý.")
     SITE_URL_PATH = ("site-url-path", "Ghi site_url là gốc tên miền riêng của đơn vị, vd https://xa-son-thuong.quangngai.gov.vn/.")
     # Import: a document read into a draft (cchc import)
-    IMPORT_REVIEW = ("import-review", "Đối chiếu giá trị với dòng đã nêu trong văn bản gốc, sửa nếu cần, rồi xoá dòng «# KIỂM TRA» tương ứng.")
+    IMPORT_REVIEW = ("import-review", "Đối chiếu giá trị với dòng đã nêu trong văn bản gốc, sửa nếu cần, rồi xoá dòng «# KIỂM TRA» tương ứng "
+                     "(trong trình biên tập web: bấm «Đã đối chiếu, bỏ dấu» dưới ô).")
     IMPORT_UNPLACED = ("import-unplaced", "Chép đoạn này vào đúng trường của bản nháp, hoặc bỏ qua nếu không cần đăng, rồi xoá dòng «# CHƯA XẾP».")
     IMPORT_UNKNOWN_KIND = ("import-unknown-kind", "Chọn loại bằng --kind plan, report, procedures hoặc procedure.")
     IMPORT_EMPTY = ("import-empty", "Kiểm tra lại tệp: tệp không có chữ nào để nhập.")

@@ -116,28 +116,58 @@
 
   // -- the draft opened: its fields to check ---------------------------------------------------------
 
-  function mark(marks) {
+  // Each mark: the reason beside the field, and «Đã đối chiếu, bỏ dấu» once the editor has compared
+  // the value with the document (POST /api/import/checked: the «# KIỂM TRA» line leaves the file
+  // through the validated writer and is committed; no text editor needed).
+  function mark(marks, path) {
     var left = marks.filter(function (item) {
       var target = window.cchcLabelled(item.label);
       if (!target) return true;
       if (target.dataset.cchcReview === item.field) return false;
+      var box = element("div", "", "cchc-review");
       var note = element("p", "⚠ Cần kiểm tra – " + reviewText(item), "cchc-review-note");
       note.id = "cchc-review-" + item.field.replace(/[^\w-]/g, "-");
-      target.dataset.cchcReview = item.field;
-      target.classList.add("cchc-review-field");
+      var done = element("button", "Đã đối chiếu, bỏ dấu", "cchc-review-done");
+      done.type = "button";
+      done.setAttribute("aria-describedby", note.id);
+      done.addEventListener("click", function () { checked(path, item, target, box, done); });
+      box.appendChild(note);
+      box.appendChild(done);
+      target.dataset.cchcReview = item.field;  // also what outlines it (cchc-import.css)
       if (target.matches("input, textarea, select")) {
         target.setAttribute("aria-describedby", ((target.getAttribute("aria-describedby") || "") + " " + note.id).trim());
       }
-      target.insertAdjacentElement("afterend", note);
+      target.insertAdjacentElement("afterend", box);
       return false;
     });
     return left;
   }
 
-  function banner(lines) {
+  function checked(path, item, target, box, button) {
+    button.disabled = true;
+    post("/api/import/checked", JSON.stringify({path: path, field: item.field}), "application/json").then(function (answer) {
+      if (!answer.ok) {
+        button.disabled = false;
+        banner([answer.body.error || "Chưa bỏ được dấu. Hãy thử lại."], true);
+        return;
+      }
+      var note = box.querySelector(".cchc-review-note");
+      var described = (target.getAttribute("aria-describedby") || "").split(" ").filter(function (id) { return id && id !== note.id; });
+      if (described.length) target.setAttribute("aria-describedby", described.join(" "));
+      else target.removeAttribute("aria-describedby");
+      delete target.dataset.cchcReview;
+      box.remove();
+      var left = answer.body.review || [];
+      banner([(answer.body.cchc && answer.body.cchc.message) || "Đã bỏ dấu."].concat(
+        left.length ? reviewLines(left) : ["Không còn chỗ nào cần kiểm tra trong bản nháp này."]));
+      (target.matches("input, textarea, select") ? target : document.getElementById("cchc-status")).focus();
+    });
+  }
+
+  function banner(lines, isError) {
     var box = document.getElementById("cchc-status");
     box.hidden = false;
-    box.className = "cchc-status cchc-status-warning";
+    box.className = "cchc-status " + (isError ? "cchc-status-error" : "cchc-status-warning");
     box.textContent = "";
     lines.forEach(function (line, i) { box.appendChild(element(i === 0 ? "strong" : "p", line)); });
     var close = element("button", "Đóng thông báo");
@@ -154,23 +184,32 @@
 
   var toldAfterSave = false;  // the notice of a save is shown once, on the page the save opened
 
-  function highlight(marks) {
+  function highlight(marks, path) {
     var tries = 0;
-    (function again() {
-      var left = mark(marks);
+    (function again() {  // the form's fields appear a moment after the entry is read
+      marks = mark(marks, path);
       tries += 1;
-      if (left.length && tries < 60) setTimeout(function () { again(); }, 250);
+      if (marks.length && tries < 60) setTimeout(again, 250);
     })();
     if (!toldAfterSave) banner(reviewLines(marks));
+  }
+
+  // The button shows only where documents can be read: the editor's own server (`cchc edit`, Decap's
+  // proxy backend). On the province's server (team mode, the GitLab backend) nothing answers an
+  // upload, so the button stays hidden; the configuration Decap loads says which it is.
+  function offerImport(config) {
+    if (/^backend:\s*\n\s+name:\s*proxy\s*$/m.test(config)) document.getElementById("cchc-import-open").hidden = false;
   }
 
   window.fetch = function (resource, init) {
     var url = typeof resource === "string" ? resource : resource.url;
     var reading = url.indexOf("/api/v1") !== -1 && init && typeof init.body === "string" && init.body.indexOf("\"getEntry\"") !== -1;
+    var configuring = /(^|\/)config\.yml(\?|$)/.test(url);
     return previousFetch.apply(this, arguments).then(function (response) {
+      if (configuring && response.ok) response.clone().text().then(offerImport);
       if (reading && response.ok) {
         response.clone().json().then(function (body) {
-          if (body && body.cchc && body.cchc.review && body.cchc.review.length) highlight(body.cchc.review);
+          if (body && body.cchc && body.cchc.review && body.cchc.review.length) highlight(body.cchc.review, body.file.path);
         }).catch(function () { /* not JSON: nothing to mark */ });
       }
       return response;
