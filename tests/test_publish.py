@@ -81,8 +81,8 @@ def test_a_broken_catalog_record_blocks_only_the_units_that_use_it(project, tmp_
                       "son-thuong": "failed", "tra-bong": "built", "quang-ngai": "built"}
 
 
-def test_rollback_puts_the_previous_release_back(project, tmp_path, published):
-    dest = published
+def test_rollback_puts_the_previous_release_back(project, tmp_path, son_thuong_published):
+    dest = son_thuong_published
     first = live(dest, "son-thuong")
     edit(project, "units/son-thuong/hotlines.yml", "Tiếp nhận hồ sơ", "Nhận hồ sơ (đã sửa)")
     assert publish(project, dest).code == 0
@@ -95,8 +95,8 @@ def test_rollback_puts_the_previous_release_back(project, tmp_path, published):
     assert (again.code, again.err) == (2, "Lỗi: «son-thuong» không còn bản nào trước bản đang đăng\n")
 
 
-def test_keep_limits_the_releases_kept(project, tmp_path, published):
-    dest = published
+def test_keep_limits_the_releases_kept(project, tmp_path, son_thuong_published):
+    dest = son_thuong_published
     hotlines = project / "units/son-thuong/hotlines.yml"
     for n in range(4):
         hotlines.write_text(hotlines.read_text(encoding="utf-8") + f"# sửa lần {n}\n", encoding="utf-8")

@@ -131,10 +131,10 @@ def test_a_worker_killed_with_sigkill_fails_only_its_unit(project, tmp_path, pub
 
 @pytest.fixture
 def tmpfs(tmp_path):
-    """A 24 MB tmpfs (the test runs as root, as CI does): room for the six bundled units' releases and one more."""
+    """A 14 MB tmpfs (the test runs as root, as CI does): room for the six bundled units' releases and one more."""
     mount = tmp_path / "www"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(mount)], capture_output=True, text=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=14m", "tmpfs", str(mount)], capture_output=True, text=True)
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
     yield mount
@@ -148,8 +148,8 @@ DISK_FULL = re.compile(r"LỖI: Hết chỗ trống trên đĩa của thư mục
 def test_a_disk_filling_up_mid_run_keeps_every_live_site_and_the_next_run_completes(project, tmpfs):
     dest = tmpfs
     ballast = dest / "ballast"  # what else fills the disk: logs, another site
-    ballast.write_bytes(b"\0" * 9 * 2**20)
-    first = publish(project, dest)  # 6 releases of about 3.2 MB do not fit in the 15 MB left
+    ballast.write_bytes(b"\0" * 6 * 2**20)
+    first = publish(project, dest)  # 6 releases of about 1.6 MB do not fit in the 8 MB left
     assert first.code == 3, first.err
     assert len(DISK_FULL.findall(first.err)) == 1 and "Traceback" not in first.err and "Errno" not in first.err
     published = [slug for slug in UNITS if (dest / slug / "current").is_symlink()]
@@ -161,7 +161,7 @@ def test_a_disk_filling_up_mid_run_keeps_every_live_site_and_the_next_run_comple
     second = publish(project, dest)
     assert second.code == 0, second.err
     before = {slug: live(dest, slug) for slug in UNITS}
-    touch_every_unit(project, "full")  # every unit changes; 4 MB free for six new releases
+    touch_every_unit(project, "full")  # every unit changes; under 5 MB free for six new releases
     third = publish(project, dest)
     assert third.code == 3 and len(DISK_FULL.findall(third.err)) == 1
     assert_live_releases_complete(dest)  # old or new, every live release is whole
