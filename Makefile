@@ -86,8 +86,9 @@ edit: $(STAMP) cms
 # tests/test_publish_engine.py: every bundled unit built on both, the HTML compared byte for byte but
 # for the generator line, and the engine in every release id. Each test file runs whole on one
 # process (--dist loadfile): its module fixtures (one nginx, one build) are never shared or doubled.
-# TEST_WORKERS: test processes. Three on this 2-core machine: the suite waits on Chromium, nginx and
-# publish subprocesses, so two processes kept only 1.4 cores busy (docs/measurements.md).
+# TEST_WORKERS: test processes. Three on this 2-core machine: two kept only 1.4 cores busy (the suite
+# waits on Chromium, nginx and publish subprocesses), three keep both busy, four are slower
+# (docs/measurements.md).
 TEST_WORKERS ?= 3
 test: $(STAMP) tools cms
 	$(call run_tests,-n $(TEST_WORKERS) --dist loadfile)
