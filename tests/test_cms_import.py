@@ -140,6 +140,36 @@ def test_a_checked_field_loses_its_mark_through_the_validated_writer(editor, wor
     assert tree(world) == before
 
 
+def test_the_lines_no_field_took_stay_listed_until_the_editor_takes_each_away(editor, world):
+    """«Chưa xếp vào ô nào»: the document's lines no field took are listed whenever the draft is
+    opened, and «Đã xử lý, bỏ dòng này» removes one (its «# CHƯA XẾP» line, nothing else)."""
+    client = Client(editor)
+    seed = SEED.read_text(encoding="utf-8").splitlines(keepends=True)  # a part the importer does not know, before part II
+    document = "".join(seed[:40]) + "VI. ĐIỀU KHOẢN KHÁC\nCác phòng ban báo cáo hằng quý.\n" + "".join(seed[40:])
+    status, answer, text = upload(client, "ke-hoach.txt", document.encode())
+    assert status == 200, text
+    lines = answer["unplaced"]
+    assert [line["text"] for line in lines] == ["VI. ĐIỀU KHOẢN KHÁC", "Các phòng ban báo cáo hằng quý."]
+    status, saved, _ = confirm(client, answer["ticket"])
+    assert status == 200 and saved["unplaced"] == lines
+    assert client.read(DRAFT)["cchc"]["unplaced"] == lines  # opened at any time, still listed
+    drafted = (world / DRAFT).read_text(encoding="utf-8")
+    gone = f"# CHƯA XẾP: {lines[0]['place']}: {lines[0]['text']}\n"
+    assert gone in drafted
+    status, done, text = client.raw("POST", "/api/import/checked", json.dumps({"path": DRAFT, "place": lines[0]["place"]}).encode(), client.headers())
+    assert status == 200, text
+    assert (world / DRAFT).read_text(encoding="utf-8") == drafted.replace(gone, "")
+    assert done["unplaced"] == lines[1:] and client.read(DRAFT)["cchc"]["unplaced"] == lines[1:]
+    assert _git(world, "log", "-1", "--format=%an|%s").strip() == (
+        f"{EDITOR}|Trình biên tập web: bỏ dòng «chưa xếp» ({lines[0]['place']}) trong «2022-truyen-thong-nang-cao-chi-so.yml»")
+    before = tree(world)
+    for body in ({"path": DRAFT, "place": lines[0]["place"]}, {"path": DRAFT, "place": "dòng 9999"}):
+        clear_refusal(*client.raw("POST", "/api/import/checked", json.dumps(body).encode(), client.headers())[:2], 404, "no-mark")
+    for body in ({"path": DRAFT}, {"path": DRAFT, "field": "number", "place": lines[1]["place"]}, {"path": DRAFT, "place": 3}):
+        clear_refusal(*client.raw("POST", "/api/import/checked", json.dumps(body).encode(), client.headers())[:2], 400, "bad-request")
+    assert tree(world) == before
+
+
 def test_a_file_that_appeared_after_the_summary_is_not_overwritten(editor, world):
     client = Client(editor)
     status, answer, _ = upload(client, "ke-hoach.txt", SEED.read_bytes())
@@ -319,7 +349,10 @@ def test_an_editor_imports_a_plan_and_sees_what_to_check(editor, world, browser,
     page.keyboard.press("Escape")
     page.get_by_role("button", name="Nhập từ văn bản").focus()
     page.keyboard.press("Enter")
-    dialog.get_by_label("Văn bản cần nhập").set_input_files(str(SEED))
+    text = tmp_path / SEED.name  # the seed with a part the importer does not know, before part II
+    seed = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
+    text.write_text("".join(seed[:40]) + "VI. ĐIỀU KHOẢN KHÁC\nCác phòng ban báo cáo hằng quý.\n" + "".join(seed[40:]), encoding="utf-8")
+    dialog.get_by_label("Văn bản cần nhập").set_input_files(str(text))
     dialog.get_by_role("button", name="Đọc văn bản").click()
     result.get_by_text("Đã đọc xong.").wait_for(timeout=30_000)
     with page.expect_navigation():
@@ -337,6 +370,7 @@ def test_an_editor_imports_a_plan_and_sees_what_to_check(editor, world, browser,
     status = page.locator("#cchc-status").inner_text()
     assert status.startswith(f"Đã nhập «{SEED.name}» vào «2022-truyen-thong-nang-cao-chi-so.yml» và ghi vào kho git")
     assert "Bản nháp có 2 chỗ cần kiểm tra (đánh dấu ⚠ bên cạnh ô)." in status
+    assert "Chưa xếp vào ô nào (2): chép vào đúng ô nếu cần" in status and "dòng 41: VI. ĐIỀU KHOẢN KHÁC" in status
     assert LEAKS.findall(page.locator("body").inner_text()) == []
     _fits_and_passes_axe(page, "nhap-ban-nhap")  # and the draft with its marks
     # opened again later, the draft still shows what to check
@@ -367,13 +401,27 @@ def test_an_editor_imports_a_plan_and_sees_what_to_check(editor, world, browser,
     page.locator(".cchc-review", has_text="Cơ quan ban hành").get_by_role("button", name="Đã đối chiếu, bỏ dấu").click()
     page.get_by_text("Không còn chỗ nào cần kiểm tra trong bản nháp này.").wait_for(timeout=10_000)
     assert page.locator(".cchc-review").count() == 0
+    # the lines no field took, listed under the notice: each taken away once dealt with
+    unplaced = page.locator("#cchc-status .cchc-unplaced li")
+    assert [text.split() for text in unplaced.all_inner_texts()] == [
+        "dòng 41: VI. ĐIỀU KHOẢN KHÁC Đã xử lý, bỏ dòng này".split(), "dòng 42: Các phòng ban báo cáo hằng quý. Đã xử lý, bỏ dòng này".split()]
+    assert audit(page)[0] == []  # the notice with its list and buttons, at 320 px
+    unplaced.first.scroll_into_view_if_needed()  # the notice scrolls on a small screen
+    _shot(page, "nhap-chua-xep-320")
+    for _ in range(2):
+        unplaced.first.get_by_role("button", name="Đã xử lý, bỏ dòng này").click()
+        page.locator("#cchc-status strong", has_text="Đã bỏ dòng «chưa xếp»").wait_for(timeout=10_000)
+    page.get_by_text("Không còn dòng nào chưa xếp trong bản nháp này.").wait_for(timeout=10_000)
+    assert unplaced.count() == 0
     page.close()
-    assert "KIỂM TRA" not in (world / DRAFT).read_text(encoding="utf-8")
-    assert _git(world, "log", "-2", "--format=%s").splitlines() == [
+    assert "KIỂM TRA" not in (world / DRAFT).read_text(encoding="utf-8") and "CHƯA XẾP" not in (world / DRAFT).read_text(encoding="utf-8")
+    assert _git(world, "log", "-4", "--format=%s").splitlines() == [
+        "Trình biên tập web: bỏ dòng «chưa xếp» (dòng 42) trong «2022-truyen-thong-nang-cao-chi-so.yml»",
+        "Trình biên tập web: bỏ dòng «chưa xếp» (dòng 41) trong «2022-truyen-thong-nang-cao-chi-so.yml»",
         "Trình biên tập web: bỏ dấu «cần kiểm tra» ở «Cơ quan ban hành» trong «2022-truyen-thong-nang-cao-chi-so.yml»",
         "Trình biên tập web: bỏ dấu «cần kiểm tra» ở «Số văn bản» trong «2022-truyen-thong-nang-cao-chi-so.yml»"]
 
-    assert _git(world, "log", "-1", "--skip=2", "--format=%an|%s").strip() == f"{EDITOR}|Trình biên tập web: nhập «{SEED.name}» vào «2022-truyen-thong-nang-cao-chi-so.yml»"
+    assert _git(world, "log", "-1", "--skip=4", "--format=%an|%s").strip() == f"{EDITOR}|Trình biên tập web: nhập «{SEED.name}» vào «2022-truyen-thong-nang-cao-chi-so.yml»"
     written = yaml.load((world / DRAFT).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     assert len(written["tasks"]) == 11 and written["implements"] == ["845/QĐ-UBND"]
     assert cchc(world, "validate").code == 0

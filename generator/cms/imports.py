@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..importer import ImportResult, import_document
-from ..importer.draft import review_marks, unplaced_lines, without_review
+from ..importer.draft import review_marks, unplaced_lines, without_review, without_unplaced
 from ..importer.guard import MAX_BYTES
 from ..importer.kind import KINDS
 from ..importer.summary import count_line
@@ -86,13 +86,19 @@ def review(text: str, path: str) -> list[dict[str, str]]:
     return found
 
 
+def unplaced(text: str) -> list[dict[str, str]]:
+    """The document's lines no field of the draft took, each with its place in the document."""
+    return [{"place": where, "text": line} for where, line in unplaced_lines(text)]
+
+
 def with_review(answer: Any) -> Any:
-    """A file the page reads (`getEntry`) with its review marks, so a draft opened at any time shows
-    its fields to check: `{"data": …, "file": {"path": …}, "cchc": {"review": […]}}`."""
+    """A file the page reads (`getEntry`) with its review marks and the lines no field took, so a
+    draft opened at any time shows what to check and what to place:
+    `{"data": …, "file": {"path": …}, "cchc": {"review": […], "unplaced": […]}}`."""
     if isinstance(answer, dict) and isinstance(answer.get("data"), str) and isinstance(answer.get("file"), dict):
-        marks = review(answer["data"], str(answer["file"].get("path")))
-        if marks:
-            return {**answer, "cchc": {"review": marks}}
+        marks, lines = review(answer["data"], str(answer["file"].get("path"))), unplaced(answer["data"])
+        if marks or lines:
+            return {**answer, "cchc": {"review": marks, "unplaced": lines}}
     return answer
 
 
@@ -145,7 +151,7 @@ class Imports:
         return {
             "ticket": ticket, "kind": result.kind, "what": WORDS[result.kind], "name": answers.shown(target),
             "counts": count_line(result.counts), "review": review(result.text, target),
-            "unplaced": [{"place": where, "text": text} for where, text in unplaced_lines(result.text)],
+            "unplaced": unplaced(result.text),
             "notes": [_plain(p.message) for p in others], "changes": result.changes,
         }
 
@@ -162,25 +168,30 @@ class Imports:
             if refused.code == "stale-version" and pending.base == NEW_FILE:
                 raise Refused(409, f"Trong lúc chờ, đã có tệp «{answers.shown(target)}»: bản nháp không ghi đè lên nó.", "exists") from None
             raise
-        return {"cchc": cchc, "open": entry_address(target), "review": review(pending.result.text, target)}
+        return {"cchc": cchc, "open": entry_address(target), "review": review(pending.result.text, target),
+                "unplaced": unplaced(pending.result.text)}
 
-    def checked(self, path: object, field: object) -> dict[str, Any]:
-        """The editor compared a marked field with the document: its «# KIỂM TRA» line goes, through
-        the validated writer, committed like any save; what is left to check."""
-        if not isinstance(path, str) or not isinstance(field, str):
-            raise Refused(400, "Yêu cầu thiếu tệp hoặc ô cần bỏ dấu", "bad-request")
+    def checked(self, path: object, field: object = None, place: object = None) -> dict[str, Any]:
+        """The editor compared a marked field with the document (`field`: its «# KIỂM TRA» line goes)
+        or dealt with a line no field took (`place`: its «# CHƯA XẾP» line goes), through the
+        validated writer, committed like any save; what is left to check and to place."""
+        if not isinstance(path, str) or isinstance(field, str) == isinstance(place, str):
+            raise Refused(400, "Yêu cầu thiếu tệp, hoặc ô cần bỏ dấu, hoặc dòng cần bỏ", "bad-request")
         path = self.api.reading_path(path)
         file = self.api.access.file(path)
         if not file.is_file():
             raise Refused(404, "Không còn tệp này trong trang (có thể đã bị xoá hay đổi tên): hãy tải lại trang (F5)", "no-mark")
         raw = file.read_bytes()
         text = raw.decode("utf-8", "replace")
-        kept = without_review(text, lambda marked: answers.dotted(marked.strip()) == field)
+        if isinstance(field, str):
+            kept = without_review(text, lambda marked: answers.dotted(marked.strip()) == field)
+            what = f"bỏ dấu «cần kiểm tra» ở «{field_words(path, field)}»"
+        else:
+            kept, what = without_unplaced(text, str(place)), f"bỏ dòng «chưa xếp» ({place})"
         if kept == text:
-            raise Refused(404, "Ô này không còn dấu «cần kiểm tra» (có thể đã bỏ ở nơi khác): hãy tải lại trang (F5)", "no-mark")
-        cchc = self.api.apply({path: kept}, {path: version(raw)},
-                              f"bỏ dấu «cần kiểm tra» ở «{field_words(path, field)}» trong «{answers.shown(path)}»")
-        return {"cchc": cchc, "review": review(kept, path)}
+            raise Refused(404, "Không còn dấu hay dòng này trong tệp (có thể đã bỏ ở nơi khác): hãy tải lại trang (F5)", "no-mark")
+        cchc = self.api.apply({path: kept}, {path: version(raw)}, f"{what} trong «{answers.shown(path)}»")
+        return {"cchc": cchc, "review": review(kept, path), "unplaced": unplaced(kept)}
 
 
 def _refused(error: UsageError) -> Refused:

@@ -204,10 +204,11 @@ def _handler(server: EditServer) -> type[BaseHTTPRequestHandler]:
             return server.imports.apply(body.get("ticket") if isinstance(body, dict) else None)
 
         def _import_checked(self, headers: dict[str, str], query: dict[str, list[str]]) -> Any:
-            """The editor checked a marked field: `{"path": …, "field": …}`."""
+            """The editor checked a marked field or dealt with a line no field took:
+            `{"path": …, "field": …}` or `{"path": …, "place": …}`."""
             body = self._json_body(headers)
             body = body if isinstance(body, dict) else {}
-            return server.imports.checked(body.get("path"), body.get("field"))
+            return server.imports.checked(body.get("path"), body.get("field"), body.get("place"))
 
     # Every address the server answers to a POST; GETs serve the admin page (see `_get`).
     POSTS: dict[str, Any] = {"/api/v1": Handler._api, "/api/import": Handler._import, "/api/import/save": Handler._import_save,

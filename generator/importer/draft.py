@@ -102,6 +102,13 @@ def without_review(text: str, checked: Callable[[str], bool]) -> str:
                    if not ((m := _MARK.match(line.rstrip("\r\n"))) and checked(m["field"])))
 
 
+def without_unplaced(text: str, place: str) -> str:
+    """`text` without the lines no field took that came from `place` of the document (a person
+    copied them into a field or found them not needed); every other line stays byte for byte."""
+    return "".join(line for line in text.splitlines(keepends=True)
+                   if not ((m := _UNPLACED.match(line.rstrip("\r\n"))) and m["where"] == place))
+
+
 def unplaced_lines(text: str) -> list[tuple[str, str]]:
     """(place, text) of every line of the document no field took, as the draft keeps them."""
     return [(m["where"], m["text"]) for line in text.splitlines() if (m := _UNPLACED.match(line))]

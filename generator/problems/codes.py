@@ -102,7 +102,8 @@ class Code(str, Enum):
     # Import: a document read into a draft (cchc import)
     IMPORT_REVIEW = ("import-review", "Đối chiếu giá trị với dòng đã nêu trong văn bản gốc, sửa nếu cần, rồi xoá dòng «# KIỂM TRA» tương ứng "
                      "(trong trình biên tập web: bấm «Đã đối chiếu, bỏ dấu» dưới ô).")
-    IMPORT_UNPLACED = ("import-unplaced", "Chép đoạn này vào đúng trường của bản nháp, hoặc bỏ qua nếu không cần đăng, rồi xoá dòng «# CHƯA XẾP».")
+    IMPORT_UNPLACED = ("import-unplaced", "Chép đoạn này vào đúng trường của bản nháp, hoặc bỏ qua nếu không cần đăng, rồi xoá dòng «# CHƯA XẾP» "
+                       "(trong trình biên tập web: bấm «Đã xử lý, bỏ dòng này»).")
     IMPORT_UNKNOWN_KIND = ("import-unknown-kind", "Chọn loại bằng --kind plan, report, procedures hoặc procedure.")
     IMPORT_EMPTY = ("import-empty", "Kiểm tra lại tệp: tệp không có chữ nào để nhập.")
     IMPORT_NOT_VIETNAMESE = ("import-not-vietnamese", "Chọn đúng văn bản tiếng Việt có dấu (kế hoạch, báo cáo, danh mục thủ tục).")

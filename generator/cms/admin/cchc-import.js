@@ -107,7 +107,7 @@
       var cchc = answer.body.cchc || {};
       var lines = [cchc.message || "Đã lưu bản nháp."];
       (cchc.warnings || []).forEach(function (problem) { lines.push((problem.label ? problem.label + ": " : "") + problem.message); });
-      sessionStorage.setItem(SAVED_NOTICE, JSON.stringify({lines: lines, review: answer.body.review || []}));
+      sessionStorage.setItem(SAVED_NOTICE, JSON.stringify({lines: lines, review: answer.body.review || [], unplaced: answer.body.unplaced || []}));
       // A fresh load: Decap keeps the previous form when only the address's #… changes.
       location.assign("/admin/" + answer.body.open);
       location.reload();
@@ -143,6 +143,48 @@
     return left;
   }
 
+  // The document's lines no field took (the file's «# CHƯA XẾP» lines): listed under the notice
+  // whenever the draft is open, each with «Đã xử lý, bỏ dòng này» once the editor has copied it
+  // into a field or found it not needed (the same route as a mark, with the line's place).
+  var draft = {path: null, unplaced: []};
+
+  function unplacedPart() {
+    var part = document.createDocumentFragment();
+    if (!draft.unplaced.length) return part;
+    part.appendChild(element("h3", "Chưa xếp vào ô nào (" + draft.unplaced.length + "): chép vào đúng ô nếu cần"));
+    var list = element("ul", "", "cchc-unplaced");
+    draft.unplaced.forEach(function (line) {
+      var item = element("li");
+      var words = element("p", line.place + ": " + line.text);
+      words.id = "cchc-unplaced-" + line.place.replace(/[^\w-]/g, "-");
+      var done = element("button", "Đã xử lý, bỏ dòng này", "cchc-review-done");
+      done.type = "button";
+      done.setAttribute("aria-describedby", words.id);
+      done.addEventListener("click", function () { placed(line, done); });
+      item.appendChild(words);
+      item.appendChild(done);
+      list.appendChild(item);
+    });
+    part.appendChild(list);
+    return part;
+  }
+
+  function placed(line, button) {
+    button.disabled = true;
+    post("/api/import/checked", JSON.stringify({path: draft.path, place: line.place}), "application/json").then(function (answer) {
+      if (!answer.ok) {
+        button.disabled = false;
+        banner([answer.body.error || "Chưa bỏ được dòng này. Hãy thử lại."], true);
+        return;
+      }
+      draft.unplaced = answer.body.unplaced || [];
+      var left = answer.body.review || [];
+      banner([(answer.body.cchc && answer.body.cchc.message) || "Đã bỏ dòng."].concat(reviewLines(left)).concat(
+        draft.unplaced.length ? [] : ["Không còn dòng nào chưa xếp trong bản nháp này."]));
+      document.getElementById("cchc-status").focus();
+    });
+  }
+
   function checked(path, item, target, box, button) {
     button.disabled = true;
     post("/api/import/checked", JSON.stringify({path: path, field: item.field}), "application/json").then(function (answer) {
@@ -170,6 +212,7 @@
     box.className = "cchc-status " + (isError ? "cchc-status-error" : "cchc-status-warning");
     box.textContent = "";
     lines.forEach(function (line, i) { box.appendChild(element(i === 0 ? "strong" : "p", line)); });
+    if (!isError) box.appendChild(unplacedPart());
     var close = element("button", "Đóng thông báo");
     close.type = "button";
     close.addEventListener("click", function () { box.hidden = true; });
@@ -194,6 +237,13 @@
     if (!toldAfterSave) banner(reviewLines(marks));
   }
 
+  function opened(body) {  // an entry the form shows: a draft's marks and lines to place, if any
+    var cchc = body && body.cchc;
+    draft = {path: body && body.file ? body.file.path : null, unplaced: (cchc && cchc.unplaced) || []};
+    if (cchc && cchc.review && cchc.review.length) highlight(cchc.review, draft.path);
+    else if (draft.unplaced.length && !toldAfterSave) banner([]);
+  }
+
   // The button shows only where documents can be read: the editor's own server (`cchc edit`, Decap's
   // proxy backend). On the province's server (team mode, the GitLab backend) nothing answers an
   // upload, so the button stays hidden; the configuration Decap loads says which it is.
@@ -208,9 +258,7 @@
     return previousFetch.apply(this, arguments).then(function (response) {
       if (configuring && response.ok) response.clone().text().then(offerImport);
       if (reading && response.ok) {
-        response.clone().json().then(function (body) {
-          if (body && body.cchc && body.cchc.review && body.cchc.review.length) highlight(body.cchc.review, body.file.path);
-        }).catch(function () { /* not JSON: nothing to mark */ });
+        response.clone().json().then(opened).catch(function () { /* not JSON: nothing to mark */ });
       }
       return response;
     });
@@ -225,6 +273,7 @@
     if (saved) {
       var notice = JSON.parse(saved);
       toldAfterSave = true;
+      draft.unplaced = notice.unplaced || [];
       banner(notice.lines.concat(reviewLines(notice.review)));
     }
   });
