@@ -150,6 +150,7 @@
 
   function unplacedPart() {
     var part = document.createDocumentFragment();
+    var path = draft.path;  // the buttons act on this draft, even once another entry is open
     if (!draft.unplaced.length) return part;
     part.appendChild(element("h3", "Chưa xếp vào ô nào (" + draft.unplaced.length + "): chép vào đúng ô nếu cần"));
     var list = element("ul", "", "cchc-unplaced");
@@ -160,7 +161,7 @@
       var done = element("button", "Đã xử lý, bỏ dòng này", "cchc-review-done");
       done.type = "button";
       done.setAttribute("aria-describedby", words.id);
-      done.addEventListener("click", function () { placed(line, done); });
+      done.addEventListener("click", function () { placed(path || draft.path, line, done); });
       item.appendChild(words);
       item.appendChild(done);
       list.appendChild(item);
@@ -169,15 +170,15 @@
     return part;
   }
 
-  function placed(line, button) {
+  function placed(path, line, button) {
     button.disabled = true;
-    post("/api/import/checked", JSON.stringify({path: draft.path, place: line.place}), "application/json").then(function (answer) {
+    post("/api/import/checked", JSON.stringify({path: path, place: line.place}), "application/json").then(function (answer) {
       if (!answer.ok) {
         button.disabled = false;
         banner([answer.body.error || "Chưa bỏ được dòng này. Hãy thử lại."], true);
         return;
       }
-      draft.unplaced = answer.body.unplaced || [];
+      if (draft.path === path) draft.unplaced = answer.body.unplaced || [];
       var left = answer.body.review || [];
       banner([(answer.body.cchc && answer.body.cchc.message) || "Đã bỏ dòng."].concat(reviewLines(left)).concat(
         draft.unplaced.length ? [] : ["Không còn dòng nào chưa xếp trong bản nháp này."]));
