@@ -176,7 +176,7 @@ class Imports:
         or dealt with a line no field took (`place`: its «# CHƯA XẾP» line goes), through the
         validated writer, committed like any save; what is left to check and to place."""
         if not isinstance(path, str) or isinstance(field, str) == isinstance(place, str):
-            raise Refused(400, "Yêu cầu thiếu tệp, hoặc ô cần bỏ dấu, hoặc dòng cần bỏ", "bad-request")
+            raise Refused(400, "Yêu cầu phải nêu tệp và đúng một trong hai: ô cần bỏ dấu, hoặc dòng cần bỏ", "bad-request")
         path = self.api.reading_path(path)
         file = self.api.access.file(path)
         if not file.is_file():
@@ -189,7 +189,7 @@ class Imports:
         else:
             kept, what = without_unplaced(text, str(place)), f"bỏ dòng «chưa xếp» ({place})"
         if kept == text:
-            raise Refused(404, "Không còn dấu hay dòng này trong tệp (có thể đã bỏ ở nơi khác): hãy tải lại trang (F5)", "no-mark")
+            raise Refused(404, "Tệp này không có dấu hay dòng đó (có thể đã bỏ rồi): hãy tải lại trang (F5)", "no-mark")
         cchc = self.api.apply({path: kept}, {path: version(raw)}, f"{what} trong «{answers.shown(path)}»")
         return {"cchc": cchc, "review": review(kept, path), "unplaced": unplaced(kept)}
 
