@@ -43,6 +43,7 @@ SLOW_TESTS = {
     # a publish, or a build, of bundled units
     "test_scheduled::test_the_nightly_publish_leaves_the_unit_alone_before_the_day_and_rebuilds_it_on_the_day",
     "test_scheduled::test_a_report_dated_to_appear_later_is_nowhere_before_and_everywhere_from_that_day",
+    "test_scheduled::test_an_imported_draft_is_held_off_the_site_until_every_review_mark_is_gone",
     "test_province::test_a_held_back_unit_keeps_its_last_published_figures_in_the_rollup_marked_with_their_date",
     "test_province::test_an_edit_to_one_member_rebuilds_that_member_and_the_province_only",
     "test_province::test_a_held_back_unit_stays_in_the_directory_from_its_last_published_data",

@@ -109,3 +109,26 @@ def test_the_nightly_publish_leaves_the_unit_alone_before_the_day_and_rebuilds_i
     assert publish("10/10/2026")["son-thuong"] == "built"  # due today: rebuilt that night
     assert (dest / "son-thuong/current/bao-cao" / NAME / "index.html").is_file()
     assert f"/bao-cao/{NAME}/</loc>" in (dest / "son-thuong/current/sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_an_imported_draft_is_held_off_the_site_until_every_review_mark_is_gone(project):
+    """A draft `cchc import` or the web editor wrote keeps its «# KIỂM TRA» lines until a person has
+    compared each marked value with the document. Until then a build (the nightly publish's) leaves it
+    off the whole site and says why; without the marks it is published."""
+    site = project / "site/son-thuong"
+    report = project / "units/son-thuong/reports" / f"{NAME}.yml"
+    text = REPORT.replace("publish_from: 10/10/2026\n", "")
+    mark = "# KIỂM TRA: date: văn bản ghi «ngày 30 tháng 9»: đối chiếu năm (dòng 4)\n"
+    report.write_text(text.replace("symbol: BC-UBND\n", mark + "symbol: BC-UBND\n"), encoding="utf-8")
+    check = cchc(project, "validate")
+    assert check.code == 0, check.err
+    assert (f"units/son-thuong/reports/{NAME}.yml:2:1: cảnh báo: date: bản nháp nhập từ văn bản còn 1 chỗ cần kiểm tra: "
+            "chưa được đăng lên trang cho tới khi bỏ hết các dòng «# KIỂM TRA» [import-review]") in check.err
+    dated = ["build", "son-thuong", "--today", "10/10/2026"]
+    run = cchc(project, *dated, env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert run.code == 0, run.err
+    assert _everywhere(site) == dict.fromkeys(["page", "index", "sitemap", "feed", "open data"], False)
+    report.write_text(text, encoding="utf-8")  # every mark checked and removed
+    run = cchc(project, *dated, env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert run.code == 0 and "import-review" not in run.err, run.err
+    assert _everywhere(site) == dict.fromkeys(["page", "index", "sitemap", "feed", "open data"], True)

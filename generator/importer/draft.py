@@ -18,12 +18,12 @@ from typing import Any
 
 import yaml
 
+from ..load.marks import MARK as _MARK
+from ..load.marks import REVIEW
 from ..problems import Problem
 from .source import Line, Source
 
-REVIEW = "KIỂM TRA"
 UNPLACED = "CHƯA XẾP"
-_MARK = re.compile(rf"^# {REVIEW}: (?P<field>[^:]+): (?P<reason>.*) \((?P<where>[^()]*)\)$")
 _UNPLACED = re.compile(rf"^# {UNPLACED}: (?P<where>[^:]+): (?P<text>.*)$")
 
 

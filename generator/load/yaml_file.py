@@ -25,6 +25,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from ..problems import Code, Problem
+from .marks import review_lines
 
 Path_ = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -41,6 +42,7 @@ class Document:
     data: Any
     marks: dict[Path_, Mark] = field(default_factory=dict)
     key_marks: dict[Path_, Mark] = field(default_factory=dict)
+    review: list[tuple[int, str]] = field(default_factory=list)  # an imported draft's marks left: (line, field)
 
     def mark(self, loc: Path_, *, key: bool = False) -> Mark:
         """The line and column of the value at `loc`, or of its key, or of the nearest parent."""
@@ -346,6 +348,7 @@ def load_text(text: str, path: str) -> Document:
             loader.dispose()
     if node is not None:
         doc.data = _to_data(node, (), doc)
+    doc.review = review_lines(text)
     return doc
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..content_types import DOCUMENTS, FIELDS, HOTLINES, INDICES, PLAN, PROCEDURE, PROCEDURES, REPORT, UNIT, ContentType
 from ..load import Located, Project, UnitSource
-from ..problems import Code, Problem, Suggester
+from ..problems import Code, Problem, Severity, Suggester
 from ..schema import CitedDocument, HotlinesFile, IndicesFile, Plan, Procedure, Report, Unit
 from ..schema.documents import Issued
 from ..schema.procedure import Channel, LegalStatus
@@ -273,6 +273,10 @@ def _resolve_unit(source: UnitSource, project: Project, catalog: Catalog, units:
             continue
         items[kind.name] = {}
         for name, located in source.files.all(kind).items():
+            if located.doc.review:
+                problems.append(_held_for_review(located))
+                if today is not None:
+                    continue  # the published site waits until a person has checked every marked field
             if not isinstance(located.value, Issued) or located.value.is_due(today):
                 items[kind.name][name] = located.value
             elif located.value.publish_from is not None:
@@ -280,6 +284,16 @@ def _resolve_unit(source: UnitSource, project: Project, catalog: Catalog, units:
     plan_numbers = {number: name for number, name in plan_numbers.items() if name in items.get(PLAN.name, {})}
     files = {name: f.value for name, f in source.files.single.items()}
     return ResolvedUnit(source.slug, files, items, documents, plan_numbers, scheduled), problems
+
+
+def _held_for_review(located: Located[Any]) -> Problem:
+    """An imported draft whose review marks are not all removed: previews show it, the published
+    site does not yet."""
+    line, field_path = located.doc.review[0]
+    count = len(located.doc.review)
+    return Problem(located.path, line, 1, field_path,
+                   f"bản nháp nhập từ văn bản còn {count} chỗ cần kiểm tra: chưa được đăng lên trang cho tới khi bỏ hết các dòng «# KIỂM TRA»",
+                   Code.IMPORT_REVIEW, Severity.WARNING)
 
 
 def resolve(project: Project, today: dt.date | None = None) -> tuple[dict[str, ResolvedUnit], list[Problem]]:
