@@ -170,38 +170,37 @@
     return part;
   }
 
-  function placed(path, line, button) {
+  // One mark or line taken away (POST /api/import/checked); `done(body)` on success, the refusal
+  // said in the notice otherwise.
+  function takeAway(request, button, done) {
     button.disabled = true;
-    post("/api/import/checked", JSON.stringify({path: path, place: line.place}), "application/json").then(function (answer) {
-      if (!answer.ok) {
-        button.disabled = false;
-        banner([answer.body.error || "Chưa bỏ được dòng này. Hãy thử lại."], true);
-        return;
-      }
-      if (draft.path === path) draft.unplaced = answer.body.unplaced || [];
-      var left = answer.body.review || [];
-      banner([(answer.body.cchc && answer.body.cchc.message) || "Đã bỏ dòng."].concat(reviewLines(left)).concat(
+    post("/api/import/checked", JSON.stringify(request), "application/json").then(function (answer) {
+      if (answer.ok) return done(answer.body);
+      button.disabled = false;
+      banner([answer.body.error || "Chưa bỏ được. Hãy thử lại."], true);
+    });
+  }
+
+  function placed(path, line, button) {
+    takeAway({path: path, place: line.place}, button, function (body) {
+      if (draft.path === path) draft.unplaced = body.unplaced || [];
+      var left = body.review || [];
+      banner([(body.cchc && body.cchc.message) || "Đã bỏ dòng."].concat(reviewLines(left)).concat(
         draft.unplaced.length ? [] : ["Không còn dòng nào chưa xếp trong bản nháp này."]));
       document.getElementById("cchc-status").focus();
     });
   }
 
   function checked(path, item, target, box, button) {
-    button.disabled = true;
-    post("/api/import/checked", JSON.stringify({path: path, field: item.field}), "application/json").then(function (answer) {
-      if (!answer.ok) {
-        button.disabled = false;
-        banner([answer.body.error || "Chưa bỏ được dấu. Hãy thử lại."], true);
-        return;
-      }
+    takeAway({path: path, field: item.field}, button, function (body) {
       var note = box.querySelector(".cchc-review-note");
       var described = (target.getAttribute("aria-describedby") || "").split(" ").filter(function (id) { return id && id !== note.id; });
       if (described.length) target.setAttribute("aria-describedby", described.join(" "));
       else target.removeAttribute("aria-describedby");
       delete target.dataset.cchcReview;
       box.remove();
-      var left = answer.body.review || [];
-      banner([(answer.body.cchc && answer.body.cchc.message) || "Đã bỏ dấu."].concat(
+      var left = body.review || [];
+      banner([(body.cchc && body.cchc.message) || "Đã bỏ dấu."].concat(
         left.length ? reviewLines(left) : ["Không còn chỗ nào cần kiểm tra trong bản nháp này."]));
       (target.matches("input, textarea, select") ? target : document.getElementById("cchc-status")).focus();
     });
