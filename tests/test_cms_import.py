@@ -137,6 +137,7 @@ def test_a_checked_field_loses_its_mark_through_the_validated_writer(editor, wor
     clear_refusal(status, answer, 400, "bad-request")
     clear_refusal(*check(client, DRAFT, "issuer", Authorization=None)[:2], 403, "no-secret")
     clear_refusal(*check(client, DRAFT, "issuer", Origin=f"http://127.0.0.1:{client.port + 1}")[:2], 403, "bad-origin")
+    clear_refusal(*check(client, DRAFT, "issuer", Host=f"evil.example:{client.port}")[:2], 403, "bad-host")
     assert tree(world) == before
 
 
