@@ -45,7 +45,8 @@ site: $(RUN_STAMP)
 	@echo "Xong: mỗi đơn vị có trang tại site/<đơn-vị>/index.html"
 	@echo "Xem trước: $(BIN)/cchc serve son-thuong   (hoặc: $(PYTHON) -m http.server -d site/son-thuong 8000)"
 
-# Test tools from Debian's packages: Chromium for the browser tests, Java for the Nu HTML Checker,
+# Test tools from Debian's packages: Chromium's headless shell for the browser tests (the full
+# chromium for the Lighthouse and page-weight benchmarks), Java for the Nu HTML Checker,
 # nginx for the serving tests, rsync for the deployment test, Node.js and npm for the web editor;
 # Tesseract with its Vietnamese model and pdftoppm for `cchc import` of scans, LibreOffice Writer to
 # export the import tests' Word file to PDF.
@@ -53,6 +54,7 @@ site: $(RUN_STAMP)
 tools:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromium-headless-shell >/dev/null 2>&1 || missing="$$missing chromium-headless-shell"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	command -v rsync >/dev/null 2>&1 || missing="$$missing rsync"; \
