@@ -14,6 +14,27 @@ from .problems import CchcError, ContentError, UsageError, count_line, print_pro
 from .problems.messages import Say
 from .schema.types import read_date, vietnam_today
 
+# argparse's own words (usage, help headings, refusals), which it looks up through its module's `_`,
+# in Vietnamese as the rest of the command speaks. A refusal keeps an English code an engineer can
+# search for. Wording another Python version changed is not found here and stays English.
+ARGPARSE_WORDS = {
+    "usage: ": "cách dùng: ",
+    "positional arguments": "tham số",
+    "options": "tùy chọn",
+    "show this help message and exit": "in hướng dẫn này rồi thôi",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi [usage]: %(message)s\n(xem: %(prog)s --help)\n",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "không hiểu tham số: %s",
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "«%(value)s» không phải lựa chọn có sẵn (chọn một trong: %(choices)s)",
+    "invalid %(type)s value: %(value)r": "«%(value)s» không phải giá trị hợp lệ",
+    "expected one argument": "cần một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "expected at most one argument": "chỉ nhận tối đa một giá trị",
+    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn %(option)s không rõ: có thể là %(matches)s",
+}
+setattr(argparse, "_", lambda text: ARGPARSE_WORDS.get(text, text))
+
 TODAY_HELP = "ngày đăng, dạng ngày/tháng/năm: kế hoạch, báo cáo hẹn ngày đăng sau ngày này chưa lên trang (mặc định: hôm nay, giờ Việt Nam)"
 
 
@@ -26,7 +47,7 @@ def _day(text: str) -> dt.date:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cchc", description="Dựng trang thông tin cải cách hành chính từ YAML.")
-    parser.add_argument("-C", dest="root", type=Path, default=Path("."), help="thư mục dự án (mặc định: thư mục hiện tại)")
+    parser.add_argument("-C", dest="root", type=Path, default=Path("."), metavar="THƯ_MỤC", help="thư mục dự án (mặc định: thư mục hiện tại)")
     parser.add_argument("--debug", action="store_true", help="in traceback khi có lỗi (cho lập trình viên)")
     parser.add_argument("--version", action="version", version=f"cchc {__version__}")
     parser.set_defaults(needs_project=True)
@@ -42,12 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(func=_build)
     serve = commands.add_parser("serve", help="xem trước một đơn vị, tự cập nhật khi sửa YAML")
     serve.add_argument("slug", metavar="ĐƠN_VỊ")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=int, default=8000, metavar="CỔNG")
     serve.set_defaults(func=_serve)
     edit = commands.add_parser("edit", help="mở trình biên tập trên trình duyệt cho một đơn vị (kèm xem trước)")
     edit.add_argument("slug", metavar="ĐƠN_VỊ")
-    edit.add_argument("--port", type=int, default=8080)
-    edit.add_argument("--preview-port", type=int, default=8000)
+    edit.add_argument("--port", type=int, default=8080, metavar="CỔNG")
+    edit.add_argument("--preview-port", type=int, default=8000, metavar="CỔNG")
     edit.add_argument("--ten", "--name", dest="name", default=None, metavar="TÊN", help="tên người sửa ghi vào git (mặc định: git config user.name)")
     edit.add_argument("--no-browser", action="store_true", help="không tự mở trình duyệt")
     edit.set_defaults(func=_edit)
@@ -55,14 +76,14 @@ def _parser() -> argparse.ArgumentParser:
     owners.add_argument("--changed", nargs="+", default=None, metavar="TỆP")
     owners.add_argument("--target", default=None, metavar="NHÁNH", help="nhánh đích được bảo vệ (vd origin/main): quy tắc đọc từ đó, thay đổi so với đó")
     owners.add_argument("--editor", required=True, metavar="TÊN")
-    owners.add_argument("--rules", type=Path, default=None, help="tệp quy tắc (mặc định deploy/cms/OWNERS)")
+    owners.add_argument("--rules", type=Path, default=None, metavar="TỆP", help="tệp quy tắc (mặc định deploy/cms/OWNERS)")
     owners.set_defaults(func=_owners)
     publish = commands.add_parser("publish", help="đăng mọi đơn vị có thay đổi vào DIR (chạy hằng đêm)")
-    publish.add_argument("--dest", type=Path, required=True, help="thư mục đăng: DIR/<đơn-vị>/current")
-    publish.add_argument("--keep", type=int, default=5, help="số bản giữ lại để quay về (mặc định 5)")
-    publish.add_argument("--jobs", type=int, default=None, help="số tiến trình dựng song song (mặc định: số lõi)")
+    publish.add_argument("--dest", type=Path, required=True, metavar="THƯ_MỤC", help="thư mục đăng: THƯ_MỤC/<đơn-vị>/current")
+    publish.add_argument("--keep", type=int, default=5, metavar="SỐ", help="số bản giữ lại để quay về (mặc định 5)")
+    publish.add_argument("--jobs", type=int, default=None, metavar="SỐ", help="số tiến trình dựng song song (mặc định: số lõi)")
     publish.add_argument("--shard", default=None, metavar="I/N", help="chỉ đăng phần I trong N phần (chia việc cho N máy)")
-    publish.add_argument("--report", type=Path, default=None, help="ghi tóm tắt dạng JSON vào tệp này")
+    publish.add_argument("--report", type=Path, default=None, metavar="TỆP", help="ghi tóm tắt dạng JSON vào tệp này")
     publish.add_argument("--strict", action="store_true", help="đơn vị còn cảnh báo cũng không được đăng")
     publish.add_argument("--wait", type=float, default=0.0, metavar="GIÂY", help="chờ tối đa chừng này giây nếu một lần đăng khác đang chạy (mặc định 0)")
     publish.add_argument("--remote-state", type=Path, default=None, metavar="TỆP", help="state.json của máy chủ web: không dựng lại bản máy chủ đang đăng")
@@ -70,12 +91,12 @@ def _parser() -> argparse.ArgumentParser:
     publish.set_defaults(func=_publish)
     rollback = commands.add_parser("rollback", help="đưa một đơn vị về bản đăng trước")
     rollback.add_argument("slug", metavar="ĐƠN_VỊ")
-    rollback.add_argument("--dest", type=Path, required=True)
+    rollback.add_argument("--dest", type=Path, required=True, metavar="THƯ_MỤC")
     rollback.add_argument("--wait", type=float, default=0.0, metavar="GIÂY")
     rollback.set_defaults(func=_rollback, needs_project=False)  # on the web server: no project needed
     activate = commands.add_parser("activate", help="trên máy chủ web: đăng các bản đã chép vào DIR/.inbox (không cần thư mục dự án)")
-    activate.add_argument("--dest", type=Path, required=True)
-    activate.add_argument("--keep", type=int, default=5)
+    activate.add_argument("--dest", type=Path, required=True, metavar="THƯ_MỤC")
+    activate.add_argument("--keep", type=int, default=5, metavar="SỐ")
     activate.add_argument("--wait", type=float, default=0.0, metavar="GIÂY")
     activate.set_defaults(func=_activate, needs_project=False)
     commands.add_parser("schema", help="ghi lại JSON Schema (schema/) và trang tham chiếu (docs/tham-chieu.md)").set_defaults(func=_schema)
@@ -84,11 +105,11 @@ def _parser() -> argparse.ArgumentParser:
         help="tạo tệp mẫu hợp lệ, có chú thích",
         description=" | ".join(f"{c} {' '.join(a.upper() for a in t.scaffold.args)}" for c, t in REGISTRY.scaffolds().items() if t.scaffold),
     )
-    new.add_argument("kind", choices=list(REGISTRY.scaffolds()), help="loại tệp")
+    new.add_argument("kind", choices=list(REGISTRY.scaffolds()), metavar="LOẠI", help="loại tệp: " + ", ".join(REGISTRY.scaffolds()))
     new.add_argument("args", nargs="+", metavar="THAM_SỐ")
     imp = commands.add_parser("import", help="nhập kế hoạch, báo cáo, danh mục thủ tục từ văn bản (txt, docx, pdf, xlsx, ảnh) thành bản nháp")
-    imp.add_argument("file", type=Path, metavar="TỆP")
-    imp.add_argument("--unit", required=True, metavar="ĐƠN_VỊ")
+    imp.add_argument("file", type=Path, metavar="TỆP", help="văn bản cần nhập")
+    imp.add_argument("--unit", required=True, metavar="ĐƠN_VỊ", help="thư mục của đơn vị trong units/ (vd: son-thuong)")
     imp.add_argument("--kind", choices=["plan", "report", "procedures", "procedure"], default=None, help="loại văn bản (mặc định: tự nhận ra)")
     imp.add_argument("--stdout", action="store_true", help="in bản nháp YAML ra màn hình thay vì ghi tệp")
     imp.add_argument("--apply", action="store_true", help="danh mục thủ tục: ghi các thay đổi vào procedures.yml của đơn vị")

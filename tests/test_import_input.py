@@ -92,6 +92,16 @@ def test_bad_input_is_refused_in_vietnamese_and_nothing_is_written(project, tmp_
     assert sorted(p.relative_to(project) for p in (project / "units").rglob("*")) == before
 
 
+def test_a_file_that_is_not_there_is_named_with_where_it_was_looked_for(project, tmp_path):
+    missing = tmp_path / "ke-hoach-2025.docx"
+    run = cchc(project, "import", str(missing), "--unit", "son-thuong")
+    assert (run.code, run.err.splitlines()) == (2, [
+        f"Lỗi: ke-hoach-2025.docx: không có tệp này (đã tìm: {missing}) [import-not-found]",
+        "    Gợi ý: Kiểm tra tên tệp và thư mục chứa nó (có thể kéo tệp thả vào cửa sổ lệnh để có đường dẫn đúng), rồi chạy lại."])
+    folder = cchc(project, "import", str(tmp_path), "--unit", "son-thuong")
+    assert folder.err.splitlines()[0] == f"Lỗi: {tmp_path.name}: đây là một thư mục, không phải tệp ({tmp_path}) [import-not-found]"
+
+
 def test_a_part_the_importer_does_not_know_is_kept_and_listed_with_its_line(project, tmp_path):
     source = tmp_path / "ke-hoach.txt"
     source.write_text(PLAN + "I. MỤC ĐÍCH\n- Nâng cao chất lượng phục vụ.\nVI. ĐIỀU KHOẢN KHÁC\nCác phòng ban báo cáo hằng quý.\n", encoding="utf-8")
@@ -105,7 +115,9 @@ def test_a_part_the_importer_does_not_know_is_kept_and_listed_with_its_line(proj
     assert "# CHƯA XẾP: dòng 8: Các phòng ban báo cáo hằng quý.\n" in draft
     assert cchc(project, "validate").code == 0
     again = cchc(project, "import", str(source), "--unit", "son-thuong")
-    assert again.code == 2 and "không ghi đè" in again.err
+    # refused at once, without the review lines of a draft it does not write
+    assert (again.code, again.err) == (2, "Lỗi: Đã có tệp units/son-thuong/plans/2024-cai-cach-hanh-chinh-nam-2024.yml; không ghi đè. "
+                                          "Đổi tên hoặc xoá tệp cũ rồi nhập lại (hoặc dùng --stdout)\n")
 
 
 def test_the_issuing_body_written_in_the_head_is_quoted_for_review(project, tmp_path):

@@ -10,27 +10,29 @@ from pathlib import Path
 from ..importer import ImportResult, import_document
 from ..importer.summary import count_line
 from ..problems import UsageError, print_problems
+from ..problems.messages import Say
 
 
 def _changes(result: ImportResult, apply: bool) -> None:
-    print(f"Thay đổi so với danh sách hiện có ({len(result.changes)}):", file=sys.stderr)
+    print(Say.IMPORT_CHANGES(count=len(result.changes)), file=sys.stderr)
     for change in result.changes:
         print(f"  {change}", file=sys.stderr)
     if not apply:
-        print(f"Chưa ghi gì. Chạy lại với --apply để cập nhật {result.target}.", file=sys.stderr)
+        print(Say.IMPORT_NOT_APPLIED(path=result.target), file=sys.stderr)
 
 
 def import_(root: Path, file: Path, unit: str, kind: str | None, stdout: bool, apply: bool = False) -> int:
     result = import_document(file, unit, kind, root)
+    target = root / result.target
+    if not stdout and result.kind != "procedures" and target.exists():
+        # refused before the draft's review lines are printed: they are about a draft not written
+        raise UsageError(Say.IMPORT_EXISTS(path=result.target))
     print_problems(result.problems)
     if result.kind == "procedures":
         _changes(result, apply)
     if stdout:
         sys.stdout.write(result.text)
     elif result.kind != "procedures" or apply:
-        target = root / result.target
-        if target.exists() and result.kind != "procedures":
-            raise UsageError(f"Đã có tệp {result.target}; không ghi đè. Đổi tên hoặc xoá tệp cũ rồi nhập lại (hoặc dùng --stdout)")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(result.text, encoding="utf-8")
         print(result.target)

@@ -24,8 +24,10 @@ def refusal(path: Path, code: Code, message: str) -> UsageError:
 
 
 def check_file(path: Path) -> None:
+    if not path.exists():
+        raise refusal(path, Code.IMPORT_NOT_FOUND, f"không có tệp này (đã tìm: {path.absolute()})")
     if not path.is_file():
-        raise refusal(path, Code.IMPORT_UNREADABLE, "không tìm thấy tệp hoặc không đọc được")
+        raise refusal(path, Code.IMPORT_NOT_FOUND, f"đây là một thư mục, không phải tệp ({path.absolute()})")
     size = path.stat().st_size
     if size == 0:
         raise refusal(path, Code.IMPORT_EMPTY, "tệp rỗng (0 byte)")

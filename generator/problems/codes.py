@@ -113,6 +113,7 @@ class Code(str, Enum):
     IMPORT_MACROS = ("import-macros", "Lưu lại tệp dạng .docx thường (không có macro) rồi nhập lại.")
     IMPORT_EXTERNAL_LINK = ("import-external-link", "Gỡ liên kết tới tệp hoặc trang bên ngoài (chèn thẳng nội dung) rồi lưu lại.")
     IMPORT_ZIP_BOMB = ("import-zip-bomb", "Tệp nén bất thường: lưu lại từ Word/Excel rồi nhập lại; không nhập tệp lạ.")
+    IMPORT_NOT_FOUND = ("import-not-found", "Kiểm tra tên tệp và thư mục chứa nó (có thể kéo tệp thả vào cửa sổ lệnh để có đường dẫn đúng), rồi chạy lại.")
     IMPORT_UNREADABLE = ("import-unreadable", "Mở tệp bằng Word, Excel hoặc trình đọc PDF để kiểm tra, lưu lại rồi nhập lại.")
     IMPORT_OCR = ("import-ocr", "Đối chiếu từng số, ngày, mã với bản quét gốc trước khi đăng.")
     SUCCESSOR_TWICE = ("successor-twice", "Một đơn vị kế thừa: ghi successor; nhiều đơn vị kế thừa: ghi successors (danh sách); xoá một trong hai.")

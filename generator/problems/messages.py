@@ -52,3 +52,7 @@ class Say(Enum):
     NO_RELEASE = "Chưa có bản nào của «{slug}» trong {dest}"
     NO_EARLIER_RELEASE = "«{slug}» không còn bản nào trước bản đang đăng"
     ROLLED_BACK = "Đã đưa {slug} về bản {release}"
+    # cchc import
+    IMPORT_EXISTS = "Đã có tệp {path}; không ghi đè. Đổi tên hoặc xoá tệp cũ rồi nhập lại (hoặc dùng --stdout)"
+    IMPORT_CHANGES = "Thay đổi so với danh sách hiện có ({count}):"
+    IMPORT_NOT_APPLIED = "Chưa ghi gì. Chạy lại với --apply để cập nhật {path}."
