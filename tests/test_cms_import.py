@@ -64,10 +64,11 @@ def test_an_upload_is_summarised_and_written_only_when_confirmed(editor, world):
     status, answer, text = upload(client, "kế hoạch truyền thông.txt", SEED.read_bytes())
     assert status == 200, text
     assert answer["kind"] == "plan" and answer["what"] == "kế hoạch"
-    assert answer["counts"] == "Nhận ra: 13 nhiệm vụ (12 có cơ quan chủ trì), 0 số liệu, 1 số hiệu văn bản; 2 chỗ cần kiểm tra, 0 dòng chưa xếp."
+    assert answer["counts"] == "Nhận ra: 13 nhiệm vụ (12 có cơ quan chủ trì), 0 số liệu, 1 số hiệu văn bản; 3 chỗ cần kiểm tra, 0 dòng chưa xếp."
     assert [(r["field"], r["words"], r["reason"], r["place"]) for r in answer["review"]] == [
-        ("issuer", "Cơ quan ban hành", "văn bản không ghi cơ quan ban hành ở dòng riêng: lấy tên đơn vị trong unit.yml", "dòng 9"),
+        ("issuer", "Cơ quan ban hành", "văn bản không ghi cơ quan ban hành ở dòng riêng: lấy tên đơn vị trong «Hồ sơ đơn vị» (unit.yml)", "dòng 9"),
         ("number", "Số văn bản", "văn bản để trống số: điền khi có số chính thức", "dòng 3"),
+        ("date", "Ngày ban hành", "văn bản để trống ngày ký («Trà Bông, ngày tháng 8 năm 2022»): ghi «8/2022»; điền ngày khi có bản ký chính thức", "dòng 5"),  # a blank day stays blank, and is said
     ]
     assert tree(world) == before  # read, summarised: nothing written yet
     status, saved, text = confirm(client, answer["ticket"])
@@ -90,7 +91,7 @@ def test_an_upload_is_summarised_and_written_only_when_confirmed(editor, world):
     assert tree(world) == after
     # the editor opens the draft: the page is told which fields to check
     read = client.read(DRAFT)
-    assert [r["label"] for r in read["cchc"]["review"]] == ["Cơ quan ban hành", "Số văn bản"]
+    assert [r["label"] for r in read["cchc"]["review"]] == ["Cơ quan ban hành", "Số văn bản", "Ngày ban hành"]
     assert "cchc" not in client.read(f"units/{SLUG}/hotlines.yml")  # a file without marks: nothing added
 
 
@@ -109,12 +110,12 @@ def test_a_checked_field_loses_its_mark_through_the_validated_writer(editor, wor
     status, done, text = check(client, DRAFT, "number")
     assert status == 200, text
     assert (world / DRAFT).read_text(encoding="utf-8") == drafted.replace(mark, "")
-    assert [r["label"] for r in done["review"]] == ["Cơ quan ban hành"]  # what is left to check
+    assert [r["label"] for r in done["review"]] == ["Cơ quan ban hành", "Ngày ban hành"]  # what is left to check
     subject = "bỏ dấu «cần kiểm tra» ở «Số văn bản» trong «2022-truyen-thong-nang-cao-chi-so.yml»"
     assert done["cchc"]["message"].startswith(f"Đã {subject} và ghi vào kho git (mã {done['cchc']['committed']}")
     assert _git(world, "log", "-1", "--format=%an|%s").strip() == f"{EDITOR}|Trình biên tập web: {subject}"
     assert _git(world, "show", "--name-only", "--format=", "HEAD").split() == [DRAFT]
-    assert [r["label"] for r in client.read(DRAFT)["cchc"]["review"]] == ["Cơ quan ban hành"]  # opened again
+    assert [r["label"] for r in client.read(DRAFT)["cchc"]["review"]] == ["Cơ quan ban hành", "Ngày ban hành"]  # opened again
     assert cchc(world, "validate").code == 0
     # the form saved after the check (Decap sends the data without comments): not refused as changed
     # elsewhere, the remaining mark and the schema line kept, the checked mark not back
@@ -337,8 +338,8 @@ def test_an_editor_imports_a_plan_and_sees_what_to_check(editor, world, browser,
     result = page.locator("#cchc-import-result")
     result.get_by_text("Đã đọc xong.").wait_for(timeout=30_000)
     said = result.inner_text()
-    assert said.startswith("Đã đọc xong. Đây là kế hoạch. Nhận ra: 13 nhiệm vụ (12 có cơ quan chủ trì), 0 số liệu, 1 số hiệu văn bản; 2 chỗ cần kiểm tra, 0 dòng chưa xếp.")
-    assert "Cần kiểm tra (2)" in said
+    assert said.startswith("Đã đọc xong. Đây là kế hoạch. Nhận ra: 13 nhiệm vụ (12 có cơ quan chủ trì), 0 số liệu, 1 số hiệu văn bản; 3 chỗ cần kiểm tra, 0 dòng chưa xếp.")
+    assert "Cần kiểm tra (3)" in said
     assert "Số văn bản: văn bản để trống số: điền khi có số chính thức (đoạn 1 trong văn bản gốc)" in said  # a Word file: its paragraph
     assert LEAKS.findall(said) == []
     _fits_and_passes_axe(page, "nhap-tom-tat", dialog)  # the dialog and its summary
@@ -370,7 +371,7 @@ def test_an_editor_imports_a_plan_and_sees_what_to_check(editor, world, browser,
     assert page.get_by_label("Trích yếu").first.input_value().startswith("Truyền thông nâng cao chỉ số cải cách hành chính")
     status = page.locator("#cchc-status").inner_text()
     assert status.startswith(f"Đã nhập «{SEED.name}» vào «2022-truyen-thong-nang-cao-chi-so.yml» và ghi vào kho git")
-    assert "Bản nháp có 2 chỗ cần kiểm tra (đánh dấu ⚠ bên cạnh ô)." in status
+    assert "Bản nháp có 3 chỗ cần kiểm tra (đánh dấu ⚠ bên cạnh ô)." in status
     assert "Chưa xếp vào ô nào (2): chép vào đúng ô nếu cần" in status and "dòng 41: VI. ĐIỀU KHOẢN KHÁC" in status
     assert LEAKS.findall(page.locator("body").inner_text()) == []
     _fits_and_passes_axe(page, "nhap-ban-nhap")  # and the draft with its marks
@@ -378,7 +379,7 @@ def test_an_editor_imports_a_plan_and_sees_what_to_check(editor, world, browser,
     page.goto("about:blank")
     page.goto(f"{editor.url.split('/admin/')[0]}/admin/#/collections/dv-{SLUG}--plans/entries/2022-truyen-thong-nang-cao-chi-so")
     page.locator(".cchc-review-note", has_text="Số văn bản").wait_for(timeout=30_000)
-    assert page.locator("#cchc-status").inner_text().startswith("Bản nháp có 2 chỗ cần kiểm tra (đánh dấu ⚠ bên cạnh ô).")
+    assert page.locator("#cchc-status").inner_text().startswith("Bản nháp có 3 chỗ cần kiểm tra (đánh dấu ⚠ bên cạnh ô).")
 
     # 3. compared with the document: «Đã đối chiếu, bỏ dấu», by keyboard, mark by mark; no text editor
     marked = page.locator(".cchc-review", has_text="Số văn bản")
@@ -398,8 +399,10 @@ def test_an_editor_imports_a_plan_and_sees_what_to_check(editor, world, browser,
     assert number.evaluate("e => e === document.activeElement")  # focus back on the field, not lost
     status = page.locator("#cchc-status").inner_text()
     assert status.startswith("Đã bỏ dấu «cần kiểm tra» ở «Số văn bản» trong «2022-truyen-thong-nang-cao-chi-so.yml» và ghi vào kho git")
-    assert "Bản nháp có 1 chỗ cần kiểm tra" in status
-    page.locator(".cchc-review", has_text="Cơ quan ban hành").get_by_role("button", name="Đã đối chiếu, bỏ dấu").click()
+    assert "Bản nháp có 2 chỗ cần kiểm tra" in status
+    for label in ("Cơ quan ban hành", "Ngày ban hành"):
+        page.locator(".cchc-review", has_text=label).get_by_role("button", name="Đã đối chiếu, bỏ dấu").click()
+        page.locator(".cchc-review", has_text=label).wait_for(state="detached", timeout=10_000)
     page.get_by_text("Không còn chỗ nào cần kiểm tra trong bản nháp này.").wait_for(timeout=10_000)
     assert page.locator(".cchc-review").count() == 0
     # the lines no field took, listed under the notice: each taken away once dealt with
@@ -416,13 +419,14 @@ def test_an_editor_imports_a_plan_and_sees_what_to_check(editor, world, browser,
     assert unplaced.count() == 0
     page.close()
     assert "KIỂM TRA" not in (world / DRAFT).read_text(encoding="utf-8") and "CHƯA XẾP" not in (world / DRAFT).read_text(encoding="utf-8")
-    assert _git(world, "log", "-4", "--format=%s").splitlines() == [
+    assert _git(world, "log", "-5", "--format=%s").splitlines() == [
         "Trình biên tập web: bỏ dòng «chưa xếp» (dòng 42) trong «2022-truyen-thong-nang-cao-chi-so.yml»",
         "Trình biên tập web: bỏ dòng «chưa xếp» (dòng 41) trong «2022-truyen-thong-nang-cao-chi-so.yml»",
+        "Trình biên tập web: bỏ dấu «cần kiểm tra» ở «Ngày ban hành» trong «2022-truyen-thong-nang-cao-chi-so.yml»",
         "Trình biên tập web: bỏ dấu «cần kiểm tra» ở «Cơ quan ban hành» trong «2022-truyen-thong-nang-cao-chi-so.yml»",
         "Trình biên tập web: bỏ dấu «cần kiểm tra» ở «Số văn bản» trong «2022-truyen-thong-nang-cao-chi-so.yml»"]
 
-    assert _git(world, "log", "-1", "--skip=4", "--format=%an|%s").strip() == f"{EDITOR}|Trình biên tập web: nhập «{SEED.name}» vào «2022-truyen-thong-nang-cao-chi-so.yml»"
+    assert _git(world, "log", "-1", "--skip=5", "--format=%an|%s").strip() == f"{EDITOR}|Trình biên tập web: nhập «{SEED.name}» vào «2022-truyen-thong-nang-cao-chi-so.yml»"
     written = yaml.load((world / DRAFT).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     assert len(written["tasks"]) == 11 and written["implements"] == ["845/QĐ-UBND"]
     assert cchc(world, "validate").code == 0

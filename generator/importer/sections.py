@@ -39,9 +39,9 @@ def head_fields(body: Body, issuer: str, draft: Draft) -> dict[str, Any]:
     anchor = head.where.get("title") or head.where.get("kind") or Line("", "đầu văn bản", 0)
     if head.issuer_lines:
         written = " ".join(line.text for line in head.issuer_lines)
-        draft.mark("issuer", f"văn bản ghi «{written}»: ghi theo tên đơn vị trong unit.yml, đối chiếu", head.issuer_lines[0])
+        draft.mark("issuer", f"văn bản ghi «{written}»: ghi theo tên đơn vị trong «Hồ sơ đơn vị» (unit.yml), đối chiếu", head.issuer_lines[0])
     else:
-        draft.mark("issuer", "văn bản không ghi cơ quan ban hành ở dòng riêng: lấy tên đơn vị trong unit.yml", anchor)
+        draft.mark("issuer", "văn bản không ghi cơ quan ban hành ở dòng riêng: lấy tên đơn vị trong «Hồ sơ đơn vị» (unit.yml)", anchor)
     if head.title is None:
         draft.mark("title", "không tìm thấy tên văn bản (dòng sau «KẾ HOẠCH» hoặc «BÁO CÁO»)", anchor)
     elif head.title_from_first_line:
@@ -50,6 +50,9 @@ def head_fields(body: Body, issuer: str, draft: Draft) -> dict[str, Any]:
         draft.mark("number", "văn bản để trống số: điền khi có số chính thức", head.where["number"])
     if head.date is None:
         _lead_date(body, draft)
+    elif head.date.count("/") < 2:
+        draft.mark("date", f"văn bản để trống ngày ký («{head.where['date'].text}»): ghi «{head.date}»; điền ngày khi có bản ký chính thức",
+                   head.where["date"])
     return fields
 
 
