@@ -38,8 +38,8 @@ $(STAMP): $(INPUTS) | $(BIN)/uv
 	rm -f $(VENV)/.installed-* $(VENV)/.runtime-*
 	touch $(STAMP) $(RUN_STAMP)
 
+# `cchc build` validates first (and builds nothing on an error): each warning is printed once.
 site: $(RUN_STAMP)
-	$(BIN)/cchc validate
 	$(BIN)/cchc build
 	@echo
 	@echo "Xong: mỗi đơn vị có trang tại site/<đơn-vị>/index.html"
