@@ -33,7 +33,7 @@ ARGPARSE_WORDS = {
     "expected at most one argument": "chỉ nhận tối đa một giá trị",
     "ambiguous option: %(option)s could match %(matches)s": "tùy chọn %(option)s không rõ: có thể là %(matches)s",
 }
-setattr(argparse, "_", lambda text: ARGPARSE_WORDS.get(text, text))
+vars(argparse)["_"] = lambda text: ARGPARSE_WORDS.get(text, text)
 
 TODAY_HELP = "ngày đăng, dạng ngày/tháng/năm: kế hoạch, báo cáo hẹn ngày đăng sau ngày này chưa lên trang (mặc định: hôm nay, giờ Việt Nam)"
 
