@@ -206,7 +206,9 @@ def _run(args: argparse.Namespace) -> int:
 
 def _report(error: CchcError) -> None:
     if isinstance(error, ContentError):
-        print_problems(error.problems)
+        from .cms.answers import named  # the form's words for each field; loaded only to print them
+
+        print_problems(error.problems, named)
         blocked = "lỗi" if any(p.is_error for p in error.problems) else "cảnh báo (chế độ --strict)"
         print(Say.BLOCKED(count=count_line(error.problems), blocked=blocked), file=sys.stderr)
     else:

@@ -7,17 +7,17 @@ from conftest import cchc
 from test_validation import edit
 
 BUNDLED_WARNINGS = [
-    "units/ba-to/reports/2024-q1-tuyen-truyen-cchc.yml:2:8: cảnh báo: number: Văn bản «Công tác tuyên truyền cải cách hành chính Quý I năm 2024…» chưa ghi số (…/BC-UBND) [blank-document-number]",
-    "units/ba-to/reports/2024-q1-tuyen-truyen-cchc.yml:80:10: cảnh báo: closing: Tên đơn vị «Ba Tư» khác với «Ba Tơ» trong unit.yml [unit-name-mismatch]",
-    "units/chi-lang-nam/reports/2022-tuyen-truyen-cchc.yml:2:8: cảnh báo: number: Văn bản «Kết quả công tác tuyên truyền cải cách hành chính năm 2022…» chưa ghi số (…/…) [blank-document-number]",
-    "units/so-ngoai-vu-tay-ninh/plans/2024-thong-tin-tuyen-truyen-cchc.yml:2:8: cảnh báo: number: Văn bản «Thông tin, tuyên truyền cải cách hành chính năm 2024 của Sở …» chưa ghi số (…/KH-SNgV) [blank-document-number]",
-    "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:2:8: cảnh báo: number: Văn bản «Kết quả thực hiện công tác cải cách hành chính quý II năm 20…» chưa ghi số (…/BC-UBND) [blank-document-number]",
-    "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:155:3: cảnh báo: next_tasks[0]: Văn bản «76/NQ-CP» ngày 05/07/2021 khác với «76/NQ-CP» ngày 15/07/2021 ở content/documents.yml:7:11 và units/so-ngoai-vu-tay-ninh/plans/2024-thong-tin-tuyen-truyen-cchc.yml:25:5; cùng một văn bản phải ghi cùng số hiệu và ngày [citation-mismatch]",
-    "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml:2:8: cảnh báo: number: Văn bản «Truyền thông nâng cao chỉ số cải cách hành chính (PAR INDEX)…» chưa ghi số (…/KH-UBND) [blank-document-number]",
-    "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml:5:8: cảnh báo: place: Tên đơn vị «Trà Bông» khác với «Trà Bồng» trong unit.yml [unit-name-mismatch]",
-    "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml:6:8: cảnh báo: title: Tên đơn vị «Trà Bông» khác với «Trà Bồng» trong unit.yml [unit-name-mismatch]",
-    "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml:13:3: cảnh báo: preamble[1]: Tên đơn vị «Trà Bông» khác với «Trà Bồng» trong unit.yml [unit-name-mismatch]",
-    "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml:29:5: cảnh báo: content[0].paragraphs[0]: Văn bản «93/2021/NQ-HĐND» ngày 10/12/2021 khác với «93/NQ-HĐND» ngày 08/12/2021 ở content/documents.yml:32:11 và units/ba-to/reports/2024-q1-tuyen-truyen-cchc.yml:32:5; cùng một văn bản phải ghi cùng số hiệu và ngày [citation-mismatch]",
+    "units/ba-to/reports/2024-q1-tuyen-truyen-cchc.yml:2:8: cảnh báo: number (Số văn bản): Văn bản «Công tác tuyên truyền cải cách hành chính Quý I năm 2024…» chưa ghi số (…/BC-UBND) [blank-document-number]",
+    "units/ba-to/reports/2024-q1-tuyen-truyen-cchc.yml:80:10: cảnh báo: closing (Đoạn kết): Tên đơn vị «Ba Tư» khác với «Ba Tơ» trong unit.yml [unit-name-mismatch]",
+    "units/chi-lang-nam/reports/2022-tuyen-truyen-cchc.yml:2:8: cảnh báo: number (Số văn bản): Văn bản «Kết quả công tác tuyên truyền cải cách hành chính năm 2022…» chưa ghi số (…/…) [blank-document-number]",
+    "units/so-ngoai-vu-tay-ninh/plans/2024-thong-tin-tuyen-truyen-cchc.yml:2:8: cảnh báo: number (Số văn bản): Văn bản «Thông tin, tuyên truyền cải cách hành chính năm 2024 của Sở …» chưa ghi số (…/KH-SNgV) [blank-document-number]",
+    "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:2:8: cảnh báo: number (Số văn bản): Văn bản «Kết quả thực hiện công tác cải cách hành chính quý II năm 20…» chưa ghi số (…/BC-UBND) [blank-document-number]",
+    "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:155:3: cảnh báo: next_tasks[0] (Nhiệm vụ kỳ tới 1): Văn bản «76/NQ-CP» ngày 05/07/2021 khác với «76/NQ-CP» ngày 15/07/2021 ở content/documents.yml:7:11 và units/so-ngoai-vu-tay-ninh/plans/2024-thong-tin-tuyen-truyen-cchc.yml:25:5; cùng một văn bản phải ghi cùng số hiệu và ngày [citation-mismatch]",
+    "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml:2:8: cảnh báo: number (Số văn bản): Văn bản «Truyền thông nâng cao chỉ số cải cách hành chính (PAR INDEX)…» chưa ghi số (…/KH-UBND) [blank-document-number]",
+    "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml:5:8: cảnh báo: place (Địa danh ghi ở đầu văn bản, giữ nguyên như bản gốc): Tên đơn vị «Trà Bông» khác với «Trà Bồng» trong unit.yml [unit-name-mismatch]",
+    "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml:6:8: cảnh báo: title (Trích yếu): Tên đơn vị «Trà Bông» khác với «Trà Bồng» trong unit.yml [unit-name-mismatch]",
+    "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml:13:3: cảnh báo: preamble[1] (Đoạn mở đầu 2): Tên đơn vị «Trà Bông» khác với «Trà Bồng» trong unit.yml [unit-name-mismatch]",
+    "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml:29:5: cảnh báo: content[0].paragraphs[0] (Nội dung theo chủ đề 1 › Đoạn văn 1): Văn bản «93/2021/NQ-HĐND» ngày 10/12/2021 khác với «93/NQ-HĐND» ngày 08/12/2021 ở content/documents.yml:32:11 và units/ba-to/reports/2024-q1-tuyen-truyen-cchc.yml:32:5; cùng một văn bản phải ghi cùng số hiệu và ngày [citation-mismatch]",
 ]
 
 
@@ -76,13 +76,13 @@ def rule(project, file, old, new):
 
 def test_a_plain_http_link_is_a_warning(project):
     lines = rule(project, "content/procedures/1.000593.yml", "online_url: https://", "online_url: http://")
-    assert "content/procedures/1.000593.yml:9:13: cảnh báo: online_url: Đường dẫn «http://dichvucong.gov.vn/» không dùng https [insecure-link]" in lines
+    assert "content/procedures/1.000593.yml:9:13: cảnh báo: online_url (Đường dẫn nộp hồ sơ trực tuyến): Đường dẫn «http://dichvucong.gov.vn/» không dùng https [insecure-link]" in lines
 
 
 def test_a_report_dated_outside_its_period_is_a_warning(project):
     lines = rule(project, "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml", "date: 6/2024", "date: 01/02/2023")
     assert (
-        "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:4:7: cảnh báo: date: Ngày báo cáo 01/02/2023 nằm ngoài "
+        "units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:4:7: cảnh báo: date (Ngày ban hành): Ngày báo cáo 01/02/2023 nằm ngoài "
         "kỳ báo cáo Quý II năm 2024 (01/04/2024–30/06/2024) [date-outside-period]"
     ) in lines
 
@@ -90,7 +90,7 @@ def test_a_report_dated_outside_its_period_is_a_warning(project):
 def test_a_procedure_not_reviewed_for_a_year_is_a_warning(project):
     lines = rule(project, "content/procedures/1.000593.yml", "last_reviewed: 22/11/2026", "last_reviewed: 01/01/2025")
     assert (
-        "content/procedures/1.000593.yml:31:16: cảnh báo: last_reviewed: Thủ tục chưa được rà soát từ 01/01/2025 "
+        "content/procedures/1.000593.yml:31:16: cảnh báo: last_reviewed (Ngày rà soát gần nhất): Thủ tục chưa được rà soát từ 01/01/2025 "
         "(quá một năm) [stale-procedure]"
     ) in lines
 
@@ -98,7 +98,7 @@ def test_a_procedure_not_reviewed_for_a_year_is_a_warning(project):
 def test_a_phone_number_that_is_not_vietnamese_is_an_error(project):
     lines = rule(project, "units/son-thuong/unit.yml", "phone:\n", "phone: 0255371234\n")
     assert (
-        "units/son-thuong/unit.yml:9:8: phone: «0255371234» không phải số điện thoại Việt Nam hợp lệ "
+        "units/son-thuong/unit.yml:9:8: phone (Số điện thoại của cơ quan): «0255371234» không phải số điện thoại Việt Nam hợp lệ "
         "(di động 10 số; cố định 11 số bắt đầu bằng 02; hoặc 1800, 1900) [invalid-phone]"
     ) in lines
 

@@ -175,7 +175,7 @@ def corpus_warnings(real_site: Path) -> str:
 def test_impossible_totals_of_the_corpus_are_warned(corpus_warnings):
     """lamdong-2020-q1's cấp tỉnh: 51.780 resolved plus 2.800 in progress is more than the 54.575 received."""
     assert (
-        "dossier_tables[1].resolved: Số hồ sơ đã giải quyết 51.780 cộng số hồ sơ đang giải quyết 2.800 là 54.580, nhiều hơn"
+        "dossier_tables[1].resolved (Tình hình giải quyết hồ sơ theo từng phạm vi 2 › Số hồ sơ đã giải quyết): Số hồ sơ đã giải quyết 51.780 cộng số hồ sơ đang giải quyết 2.800 là 54.580, nhiều hơn"
         " tổng số hồ sơ tiếp nhận 54.575: không thể cùng đúng; trang vẫn hiện đúng số văn bản ghi, hãy đối chiếu lại với bản gốc [dossier-excess]"
     ) in corpus_warnings
 
@@ -186,7 +186,7 @@ def test_a_published_rate_its_own_counts_do_not_give_is_warned_and_labelled(real
     96,2% as the article's and the 94,3% as computed. The centre's 99,2% has no on-time count beside it,
     so nothing is computed for it."""
     assert (
-        f"units/{UNIT}/reports/hcm-phugiao-2025-q3.yml:41:16: cảnh báo: dossier_tables[1].rates[0].value: Tỷ lệ báo cáo công bố"
+        f"units/{UNIT}/reports/hcm-phugiao-2025-q3.yml:41:16: cảnh báo: dossier_tables[1].rates[0].value (Tình hình giải quyết hồ sơ theo từng phạm vi 2 › Tỷ lệ văn bản công bố 1 › Tỷ lệ đúng như văn bản ghi): Tỷ lệ báo cáo công bố"
         " «Hồ sơ được giải quyết đúng và trước hạn» 96,2% khác tỷ lệ tính từ số liệu của chính báo cáo 94,3%, quá mức làm tròn;"
         " trang hiện cả hai, ghi rõ tỷ lệ nào là của báo cáo [rate-mismatch]"
     ) in corpus_warnings

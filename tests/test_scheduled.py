@@ -122,7 +122,7 @@ def test_an_imported_draft_is_held_off_the_site_until_every_review_mark_is_gone(
     report.write_text(text.replace("symbol: BC-UBND\n", mark + "symbol: BC-UBND\n"), encoding="utf-8")
     check = cchc(project, "validate")
     assert check.code == 0, check.err
-    assert (f"units/son-thuong/reports/{NAME}.yml:2:1: cảnh báo: date: bản nháp nhập từ văn bản còn 1 chỗ cần kiểm tra: "
+    assert (f"units/son-thuong/reports/{NAME}.yml:2:1: cảnh báo: date (Ngày ban hành): bản nháp nhập từ văn bản còn 1 chỗ cần kiểm tra: "
             "chưa được đăng lên trang cho tới khi bỏ hết các dòng «# KIỂM TRA» [import-review]") in check.err
     dated = ["build", "son-thuong", "--today", "10/10/2026"]
     run = cchc(project, *dated, env={"SOURCE_DATE_EPOCH": "1700000000"})

@@ -59,6 +59,6 @@ def test_a_site_url_with_a_path_is_refused_with_the_root_it_needs(project, value
     run = cchc(project, "validate")
     assert run.code == 1
     host = value.split("/")[2]
-    assert (f"{UNIT_FILE}:12:11: site_url: Địa chỉ trang «{value}» có phần «{part}» sau tên miền; mỗi đơn vị được "
+    assert (f"{UNIT_FILE}:12:11: site_url (Địa chỉ công khai của trang này): Địa chỉ trang «{value}» có phần «{part}» sau tên miền; mỗi đơn vị được "
             f"phục vụ ở gốc tên miền riêng, hãy ghi «https://{host}/» [site-url-path]") in run.err, run.err
     assert "Traceback" not in run.err

@@ -127,5 +127,5 @@ def test_the_index_shows_each_channels_own_fee_and_the_online_list_the_online_on
 def test_a_plain_http_link_that_is_not_a_source_is_still_a_warning(project):
     add_land_procedure(project, LAND.replace("levels:", "online_url: http://dichvucong.example.vn/\nlevels:"))
     run = cchc(project, "validate")
-    assert "content/procedures/1.012753.H19.yml:4:13: cảnh báo: online_url: Đường dẫn «http://dichvucong.example.vn/» không dùng https [insecure-link]" in run.err
+    assert "content/procedures/1.012753.H19.yml:4:13: cảnh báo: online_url (Đường dẫn nộp hồ sơ trực tuyến): Đường dẫn «http://dichvucong.example.vn/» không dùng https [insecure-link]" in run.err
     assert "http://example.gov.vn/2228" not in run.err

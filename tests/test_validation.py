@@ -4,7 +4,7 @@ traceback, nothing built. One test per rule pins its message."""
 from pathlib import Path
 
 import pytest
-from conftest import cchc
+from conftest import ROOT, cchc
 
 SUMMARY = "chưa dựng trang nào vì còn lỗi. Sửa các dòng trên rồi chạy lại."
 
@@ -40,8 +40,11 @@ def test_bundled_content_is_valid(project):
 def test_every_problem_line_is_followed_by_its_fix_hint(project):
     edit(project, "units/ba-to/unit.yml", "status_date: 01/07/2025", "status_date: 31/02/2024")
     lines = cchc(project, "validate").err.splitlines()
-    at = lines.index("units/ba-to/unit.yml:14:14: status_date: Ngày «31/02/2024» không có trên lịch [invalid-date]")
+    at = lines.index("units/ba-to/unit.yml:14:14: status_date (Ngày sáp nhập hoặc giải thể): Ngày «31/02/2024» không có trên lịch [invalid-date]")
     assert lines[at + 1] == "    Gợi ý: Ghi ngày có thật trên lịch, dạng ngày/tháng/năm."
+    shown = "\n".join(lines[at:at + 2]) + "\n"
+    for page in ("README.md", "docs/content.md"):  # the example a newcomer reads is what cchc prints
+        assert shown in (ROOT / page).read_text(encoding="utf-8"), page
 
 
 CASES = {
@@ -52,13 +55,13 @@ CASES = {
     "unknown key, with a suggestion": (
         "units/son-thuong/unit.yml", "short_name:", "shortname:",
         [
-            "units/son-thuong/unit.yml:3:1: short_name: Thiếu trường bắt buộc [missing-field]",
+            "units/son-thuong/unit.yml:3:1: short_name (Tên ngắn hiển thị): Thiếu trường bắt buộc [missing-field]",
             "units/son-thuong/unit.yml:4:1: shortname: Không có trường «shortname» ở đây; có phải ý bạn là «short_name»? [unknown-key]",
         ],
     ),
     "a date not on the calendar": (
         "units/ba-to/unit.yml", "status_date: 01/07/2025", "status_date: 31/02/2024",
-        ["units/ba-to/unit.yml:14:14: status_date: Ngày «31/02/2024» không có trên lịch [invalid-date]"],
+        ["units/ba-to/unit.yml:14:14: status_date (Ngày sáp nhập hoặc giải thể): Ngày «31/02/2024» không có trên lịch [invalid-date]"],
     ),
     "a tab in the indentation": (
         "units/son-thuong/hotlines.yml", "  name: Bộ phận", "\tname: Bộ phận",
@@ -79,7 +82,7 @@ CASES = {
     "a list replaced by a scalar": (
         "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml", "purposes:\n- Tập trung", "purposes: Tập trung\nx:\n- Tập trung",
         [
-            "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml:14:11: purposes: Cần một danh sách "
+            "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml:14:11: purposes (Mục đích): Cần một danh sách "
             "(mỗi mục một dòng bắt đầu bằng «- ») [not-a-list]",
             "units/tra-bong/plans/2022-truyen-thong-nang-cao-chi-so.yml:15:1: x: Không có trường «x» ở đây; "
             "kiểm tra lại chính tả hoặc xoá dòng này [unknown-key]",
@@ -88,21 +91,21 @@ CASES = {
     "a wrong choice": (
         "units/son-thuong/unit.yml", "level: commune", "level: xa",
         [
-            "units/son-thuong/unit.yml:5:8: level: «xa» không hợp lệ; chọn một trong: 'province', 'commune', "
+            "units/son-thuong/unit.yml:5:8: level (Cấp đơn vị): «xa» không hợp lệ; chọn một trong: 'province', 'commune', "
             "'ward', 'special-zone', 'township', 'department' or 'district' [invalid-choice]"
         ],
     ),
     "an unknown procedure code, with a suggestion": (
         "units/chi-lang-nam/procedures.yml", 'code: "1.000593"', 'code: "1.000539"',
         [
-            "units/chi-lang-nam/procedures.yml:7:11: procedures[1].code: Không có thủ tục mã «1.000539» trong "
+            "units/chi-lang-nam/procedures.yml:7:11: procedures[1].code (Thủ tục đơn vị giải quyết 2 › Thủ tục): Không có thủ tục mã «1.000539» trong "
             "danh mục content/procedures; có phải ý bạn là «1.000593»? [unknown-procedure]"
         ],
     ),
     "a procedure code written as a number": (
         "content/procedures/1.000593.yml", 'code: "1.000593"', "code: 1.00059",
         [
-            "content/procedures/1.000593.yml:3:7: code: Mã thủ tục «1.00059» không đúng dạng "
+            "content/procedures/1.000593.yml:3:7: code (Mã thủ tục): Mã thủ tục «1.00059» không đúng dạng "
             "(vd: 1.000593, 1.000593.H37, 1.000593.000.00.00.H37 hoặc B-BTP-BS43; thủ tục mà nguồn không ghi mã: "
             "một tên ngắn không dấu, vd dang-ky-khai-sinh-chau-phu) [invalid-procedure-code]"
         ],
@@ -110,7 +113,7 @@ CASES = {
     "an undeclared document": (
         "units/ba-to/reports/2024-q1-tuyen-truyen-cchc.yml", "plan: 11/KH-UBND", "plan: 12/KH-UBND",
         [
-            "units/ba-to/reports/2024-q1-tuyen-truyen-cchc.yml:12:7: plan: Văn bản «12/KH-UBND» chưa được khai báo "
+            "units/ba-to/reports/2024-q1-tuyen-truyen-cchc.yml:12:7: plan (Số hiệu kế hoạch được báo cáo): Văn bản «12/KH-UBND» chưa được khai báo "
             "trong documents.yml của đơn vị hoặc content/documents.yml; có phải ý bạn là «11/KH-UBND»? [unknown-document]"
         ],
     ),
@@ -129,7 +132,7 @@ def test_two_mistakes_in_two_files_are_both_reported_in_one_run(project):
     edit(project, "units/son-thuong/hotlines.yml", "  name: Bộ phận", "\tname: Bộ phận")
     assert_reports(
         project,
-        "units/ba-to/unit.yml:14:14: status_date: Ngày «31/02/2024» không có trên lịch [invalid-date]",
+        "units/ba-to/unit.yml:14:14: status_date (Ngày sáp nhập hoặc giải thể): Ngày «31/02/2024» không có trên lịch [invalid-date]",
         "units/son-thuong/hotlines.yml:5:1: Có ký tự Tab trong phần thụt lề; YAML chỉ dùng dấu cách [yaml-tab]",
     )
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from ..load import LoadError, load_text
 from ..problems import Problem
 from .access import kind_of
-from .config import _label, _strip_optional
+from .config import _label, _singular, _strip_optional
 
 
 class Refused(Exception):
@@ -65,6 +65,30 @@ def label(path: str, field: str) -> str:
         found = _label(info.description or info.title or "")
         model = _inner_model(info.annotation)
     return found
+
+
+def field_words(path: str, field: str) -> str:
+    """`tasks[2].lead` as the form names it: «Nhiệm vụ 3 › Cơ quan chủ trì»; an item of a list by what
+    one item is called («Các đường dây nóng, mỗi mục một số» → «Đường dây nóng 2»)."""
+    words: list[str] = []
+    parts = dotted(field).split(".")
+    for i, part in enumerate(parts):
+        if part.isdigit():
+            if words:
+                one = _singular(words[-1]).split(",")[0]
+                words[-1] = f"{one[:1].upper()}{one[1:]} {int(part) + 1}"
+            continue
+        found = label(path, ".".join(parts[: i + 1]))
+        words.append(found or part)
+    return " › ".join(words)
+
+
+def named(p: Problem) -> str:
+    """What the command line adds after a problem's field: the form's words for it, or "" when the
+    file or field is one the form does not know."""
+    if not p.field or not label(p.file, dotted(p.field).split(".")[0]):
+        return ""
+    return field_words(p.file, p.field)
 
 
 def _value(text: str | None, path: str, field: str) -> str | None:

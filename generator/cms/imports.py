@@ -60,20 +60,6 @@ def entry_address(target: str) -> str:
     return f"#/collections/{PROCEDURES}/entries/{path.stem.lower().replace('.', '-')}"
 
 
-def field_words(path: str, field: str) -> str:
-    """`tasks[2].lead` as the form names it: «Nhiệm vụ 3 › Cơ quan chủ trì»."""
-    words: list[str] = []
-    parts = answers.dotted(field).split(".")
-    for i, part in enumerate(parts):
-        if part.isdigit():
-            if words:
-                words[-1] += f" {int(part) + 1}"
-            continue
-        found = answers.label(path, ".".join(parts[: i + 1]))
-        words.append(found or part)
-    return " › ".join(words)
-
-
 def review(text: str, path: str) -> list[dict[str, str]]:
     """The draft's review marks, each with its field's label (where the page finds it), the field in
     words, the reason, the place in the document and the value as written."""
@@ -81,7 +67,7 @@ def review(text: str, path: str) -> list[dict[str, str]]:
     for field, reason, place in review_marks(text):
         dotted = answers.dotted(field.strip())
         top = dotted.split(".")[0]
-        found.append({"field": dotted, "label": answers.label(path, top), "words": field_words(path, field.strip()),
+        found.append({"field": dotted, "label": answers.label(path, top), "words": answers.field_words(path, field.strip()),
                       "reason": reason, "place": place, "value": answers._value(text, path, dotted) or ""})
     return found
 
@@ -185,7 +171,7 @@ class Imports:
         text = raw.decode("utf-8", "replace")
         if isinstance(field, str):
             kept = without_review(text, lambda marked: answers.dotted(marked.strip()) == field)
-            what = f"bỏ dấu «cần kiểm tra» ở «{field_words(path, field)}»"
+            what = f"bỏ dấu «cần kiểm tra» ở «{answers.field_words(path, field)}»"
         else:
             kept, what = without_unplaced(text, str(place)), f"bỏ dòng «chưa xếp» ({place})"
         if kept == text:

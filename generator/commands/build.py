@@ -6,6 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from ..cms.answers import named
 from ..engine import quiet_mkdocs, use_commit_time
 from ..pipeline import build as build_units
 from ..problems import print_problems
@@ -19,5 +20,5 @@ def build(root: Path, slugs: list[str], strict: bool = False, today: dt.date | N
     for paths in built:
         print(Say.BUILT(slug=paths.slug, path=paths.site_dir.relative_to(root)))
     if warnings:
-        print_problems(warnings)
+        print_problems(warnings, named)
         print(Say.BUILT_WITH_WARNINGS(count=len(warnings)), file=sys.stderr)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..cms.answers import named
 from ..importer import ImportResult, import_document
 from ..importer.summary import count_line
 from ..problems import UsageError, print_problems
@@ -27,7 +28,7 @@ def import_(root: Path, file: Path, unit: str, kind: str | None, stdout: bool, a
     if not stdout and result.kind != "procedures" and target.exists():
         # refused before the draft's review lines are printed: they are about a draft not written
         raise UsageError(Say.IMPORT_EXISTS(path=result.target))
-    print_problems(result.problems)
+    print_problems(result.problems, named)
     if result.kind == "procedures":
         _changes(result, apply)
     if stdout:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from generator.cms.answers import named
 from generator.pipeline import regenerate
 from generator.problems import ContentError, print_problems
 
@@ -16,5 +17,5 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
     try:
         regenerate(Path(os.environ["CCHC_ROOT"]), os.environ["CCHC_SLUG"])
     except ContentError as error:
-        print_problems(error.problems)
+        print_problems(error.problems, named)
         print("Dữ liệu có lỗi: trang xem trước giữ bản hợp lệ gần nhất.", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..cms.answers import named
 from ..pipeline import check
 from ..problems import ContentError, Problem, blocking, print_problems
 from ..problems.messages import Say
@@ -26,6 +27,6 @@ def validate(root: Path, strict: bool = False, as_json: bool = False) -> None:
         return
     if stops:
         raise ContentError(problems)
-    print_problems(problems)
+    print_problems(problems, named)
     warnings = Say.VALID_WARNINGS(count=len(problems)) if problems else ""
     print(Say.VALID(warnings=warnings))

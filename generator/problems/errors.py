@@ -7,7 +7,7 @@ Vietnamese message and a stable English code (`Code`) an engineer can search for
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -55,9 +55,11 @@ class Problem:
             "code": self.code.value, "severity": self.severity.value, "message": self.message, "hint": self.hint,
         }
 
-    def format(self) -> str:
+    def format(self, words: str = "") -> str:
+        """`file:line:column: [cảnh báo:] field (words): message [code]`; `words` names the field
+        as the web editor's form does («Số văn bản»), for an editor who does not read the key."""
         where = f"{self.file}:{self.line}:{self.column}"
-        field = f" {self.field}:" if self.field else ""
+        field = f" {self.field}{f' ({words})' if words else ''}:" if self.field else ""
         prefix = "" if self.is_error else " cảnh báo:"
         return printable(f"{where}:{prefix}{field} {self.message} [{self.code.value}]")
 
@@ -74,10 +76,11 @@ def count_line(problems: list[Problem]) -> str:
     return f"{errors} lỗi" + (f", {warnings} cảnh báo" if warnings else "")
 
 
-def print_problems(problems: Iterable[Problem]) -> None:
-    """Each problem on its line of standard error, with its fix hint on the next."""
+def print_problems(problems: Iterable[Problem], named: Callable[[Problem], str] = lambda _: "") -> None:
+    """Each problem on its line of standard error, its field also in the words `named` gives it,
+    with its fix hint on the next line."""
     for problem in problems:
-        print(problem.format(), file=sys.stderr)
+        print(problem.format(named(problem)), file=sys.stderr)
         if problem.hint:
             print(f"    Gợi ý: {problem.hint}", file=sys.stderr)
 
