@@ -36,6 +36,8 @@ SEED = next((ROOT / "tests" / "data" / "import" / "seeds").glob("001_*.txt"))
 HAND = ROOT / "units" / "tra-bong" / "plans" / "2022-truyen-thong-nang-cao-chi-so.yml"
 DRAFT = f"units/{SLUG}/plans/2022-truyen-thong-nang-cao-chi-so.yml"
 EDITOR = test_cms_security.EDITOR
+HELD = ("Bản nháp «2022-truyen-thong-nang-cao-chi-so.yml» còn {count} chỗ cần kiểm tra nên chưa lên trang công khai; "
+        "khi đã bỏ hết các dấu đó, lần công bố tự động đêm đó sẽ đưa lên.")
 world = test_cms_security.world  # the project in git, with its decoys (Makefile, theme/, another unit …)
 editor = test_cms_security.editor  # the editor server on that project, for SLUG, as EDITOR
 
@@ -75,7 +77,9 @@ def test_an_upload_is_summarised_and_written_only_when_confirmed(editor, world):
     assert status == 200, text
     assert saved["open"] == f"#/collections/dv-{SLUG}--plans/entries/2022-truyen-thong-nang-cao-chi-so"
     committed = saved["cchc"]["committed"]
-    assert saved["cchc"]["message"].startswith(f"Đã nhập «kế hoạch truyền thông.txt» vào «2022-truyen-thong-nang-cao-chi-so.yml» và ghi vào kho git (mã {committed}")
+    assert saved["cchc"]["message"] == (
+        f"Đã nhập «kế hoạch truyền thông.txt» vào «2022-truyen-thong-nang-cao-chi-so.yml» và ghi vào kho git (mã {committed}, "
+        f"người sửa: {EDITOR}). {HELD.format(count=3)}")  # not «cập nhật đêm nay»: a draft waits for its checks
     assert _git(world, "log", "-1", "--format=%an|%s").strip() == f"{EDITOR}|Trình biên tập web: nhập «kế hoạch truyền thông.txt» vào «2022-truyen-thong-nang-cao-chi-so.yml»"
     assert _git(world, "show", "--name-only", "--format=", "HEAD").split() == [DRAFT]
     written = (world / DRAFT).read_text(encoding="utf-8")
@@ -112,7 +116,8 @@ def test_a_checked_field_loses_its_mark_through_the_validated_writer(editor, wor
     assert (world / DRAFT).read_text(encoding="utf-8") == drafted.replace(mark, "")
     assert [r["label"] for r in done["review"]] == ["Cơ quan ban hành", "Ngày ban hành"]  # what is left to check
     subject = "bỏ dấu «cần kiểm tra» ở «Số văn bản» trong «2022-truyen-thong-nang-cao-chi-so.yml»"
-    assert done["cchc"]["message"].startswith(f"Đã {subject} và ghi vào kho git (mã {done['cchc']['committed']}")
+    assert done["cchc"]["message"] == f"Đã {subject} và ghi vào kho git (mã {done['cchc']['committed']}, người sửa: {EDITOR}). {HELD.format(count=2)}"
+    assert done["cchc"]["held"] is True
     assert _git(world, "log", "-1", "--format=%an|%s").strip() == f"{EDITOR}|Trình biên tập web: {subject}"
     assert _git(world, "show", "--name-only", "--format=", "HEAD").split() == [DRAFT]
     assert [r["label"] for r in client.read(DRAFT)["cchc"]["review"]] == ["Cơ quan ban hành", "Ngày ban hành"]  # opened again
@@ -125,6 +130,7 @@ def test_a_checked_field_loses_its_mark_through_the_validated_writer(editor, wor
     status, saved, text = client.save(DRAFT, form)
     assert status == 200, text
     assert (world / DRAFT).read_text(encoding="utf-8") == header + form
+    assert saved["cchc"]["message"].endswith(HELD.format(count=2)) and saved["cchc"]["held"] is True
     # the same again, a field never marked, a file without marks, another unit's file, the Makefile,
     # a malformed request, no secret: refused, nothing changed
     before = tree(world)
@@ -140,6 +146,11 @@ def test_a_checked_field_loses_its_mark_through_the_validated_writer(editor, wor
     clear_refusal(*check(client, DRAFT, "issuer", Origin=f"http://127.0.0.1:{client.port + 1}")[:2], 403, "bad-origin")
     clear_refusal(*check(client, DRAFT, "issuer", Host=f"evil.example:{client.port}")[:2], 403, "bad-host")
     assert tree(world) == before
+    # the last two marks gone: now the notice says when the public site shows it
+    assert check(client, DRAFT, "issuer")[1]["cchc"]["message"].endswith(HELD.format(count=1))
+    status, last, text = check(client, DRAFT, "date")
+    assert status == 200 and last["cchc"]["held"] is False, text
+    assert last["cchc"]["message"].endswith("Trang công khai sẽ cập nhật trong lần công bố tự động lúc 01:30 đêm nay.")
 
 
 def test_the_lines_no_field_took_stay_listed_until_the_editor_takes_each_away(editor, world):

@@ -16,10 +16,11 @@ from typing import Any
 
 from ..content_types import PROCEDURE
 from ..load import LoadError, load_text
+from ..schema.types import vietnam_today
 from . import answers
 from .access import Access, Forbidden
 from .answers import Refused
-from .commit import Committer
+from .commit import Committer, held_back
 from .gate import judge
 from .text import keep_header, schema_line
 
@@ -196,8 +197,9 @@ class Api:
                     write_atomically(target, text)
                     self.read[path] = version(target.read_bytes())
             committed = self.committer.commit(sorted(writes), what)
+        held = [why for path, text in writes.items() if (why := held_back(path, text, vietnam_today()))]
         return {"warnings": [answers.problem(p, writes) for p in verdict.warnings], "committed": committed,
-                "message": self.committer.message(committed, what)}
+                "message": self.committer.message(committed, what, held), "held": bool(held)}
 
     def persist_entry(self, params: dict[str, Any]) -> Any:
         writes, bases = self._writes(params)

@@ -3,11 +3,16 @@ editor's name, with a Vietnamese message; the nightly publish run takes the comm
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import subprocess
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from ..importer.draft import review_marks
+from ..load import LoadError, load_text
+from ..schema.types import DATE_FORMAT, read_date
 
 TIMER = Path("deploy/cchc-publish.timer")
 
@@ -31,6 +36,26 @@ def when_published(root: Path) -> str:
     if found:
         return f"trong lần công bố tự động lúc {found[1]}:{found[2]} đêm nay"
     return "trong lần công bố đêm nay"
+
+
+def held_back(path: str, text: str | None, today: dt.date) -> str | None:
+    """Why a saved file is not on the public site after tonight's publish, as the save notice says
+    it: an imported draft with review marks left, or a plan or report dated to appear later."""
+    if text is None:
+        return None
+    marks = len(review_marks(text))
+    if marks:
+        return (f"Bản nháp «{PurePosixPath(path).name}» còn {marks} chỗ cần kiểm tra nên chưa lên trang công khai; "
+                "khi đã bỏ hết các dấu đó, lần công bố tự động đêm đó sẽ đưa lên.")
+    try:
+        data = load_text(text, path).data
+        day = read_date(data["publish_from"]) if isinstance(data, dict) and isinstance(data.get("publish_from"), str) else None
+    except (LoadError, ValueError):
+        return None  # the writer has already refused what does not validate
+    if day is None or day <= today:
+        return None
+    return (f"Văn bản này hẹn đăng từ ngày {day.strftime(DATE_FORMAT)}: trước ngày đó chưa hiện ở đâu trên trang "
+            "công khai; lần công bố tự động đêm ngày đó sẽ đưa lên.")
 
 
 @dataclass(frozen=True)
@@ -57,9 +82,10 @@ class Committer:
             return None
         return _git(self.root, "rev-parse", "--short", "HEAD").stdout.strip() or None
 
-    def message(self, committed: str | None, what: str) -> str:
-        """What the page says after a save: saved, committed as …, the public site updates at …"""
+    def message(self, committed: str | None, what: str, held: list[str]) -> str:
+        """What the page says after a save: saved, committed as …, and when the public site shows it
+        (`held`: why a saved file waits, from `held_back`)."""
         if committed is None:
             return f"Đã {what} trên máy này, nhưng chưa ghi vào kho git nên trang công khai chưa đổi; hãy báo cán bộ CNTT."
-        return (f"Đã {what} và ghi vào kho git (mã {committed}, người sửa: {self.name or 'Trình biên tập web'}). "
-                f"Trang công khai sẽ cập nhật {when_published(self.root)}.")
+        when = " ".join(held) or f"Trang công khai sẽ cập nhật {when_published(self.root)}."
+        return f"Đã {what} và ghi vào kho git (mã {committed}, người sửa: {self.name or 'Trình biên tập web'}). {when}"

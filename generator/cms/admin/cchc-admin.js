@@ -96,23 +96,14 @@
     banner(lines, "error");
   }
 
-  // A plan or report dated to appear later: the notice says from when (the server's message says when
-  // the site updates, which for this one item is that day's nightly run, not tonight's).
-  function scheduled(raw) {
-    var found = /^publish_from:\s*['"]?(\d{1,2})\/(\d{1,2})\/(\d{4})/m.exec(raw || "");
-    if (!found) return null;
-    var day = new Date(Number(found[3]), Number(found[2]) - 1, Number(found[1]));
-    return day > new Date() ? found[1] + "/" + found[2] + "/" + found[3] : null;
-  }
-
-  function saved(body, raw) {
+  // The server's message says when the public site shows the save: tonight, the day a plan or
+  // report is dated to appear, or once an imported draft's checks are done (`held`).
+  function saved(body) {
     var cchc = body.cchc || {};
     var warnings = cchc.warnings || [];
     var lines = [cchc.message || "Đã lưu."];
-    var from = scheduled(raw);
-    if (from) lines.push("Văn bản này hẹn đăng từ ngày " + from + ": trước ngày đó chưa hiện ở đâu trên trang công khai; lần công bố tự động đêm ngày đó sẽ đưa lên.");
     if (warnings.length) {
-      lines.push("Đã lưu, nhưng có " + warnings.length + " điều nên xem lại (trang vẫn được đăng như đã lưu):");
+      lines.push("Đã lưu, nhưng có " + warnings.length + " điều nên xem lại" + (cchc.held ? ":" : " (trang vẫn được đăng như đã lưu):"));
       warnings.forEach(function (problem) { lines.push(sentence(problem)); });
       showBeside(warnings, "warning");
     }
@@ -160,14 +151,12 @@
     var isApi = url.indexOf("/api/v1") !== -1;
     var sent = isApi ? request(init) : {};
     var write = isApi && isWrite(sent);
-    var files = sent.params ? sent.params.dataFiles || (sent.params.entry ? [sent.params.entry] : []) : [];
-    var raw = files.map(function (file) { return file.raw || ""; }).join("\n");
     if (write) clearMessages();
     return originalFetch.apply(this, arguments).then(function (response) {
       if (!write) return response;
       response.clone().json().then(function (body) {
         if (response.status === 422) refused(body);
-        else if (response.ok) saved(body, raw);
+        else if (response.ok) saved(body);
         else banner([body.error || "Chưa lưu được. Hãy thử lại."], "error");
       }).catch(function () { /* not JSON: Decap shows its own notice */ });
       return response;
