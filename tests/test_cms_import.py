@@ -80,6 +80,8 @@ def test_an_upload_is_summarised_and_written_only_when_confirmed(editor, world):
     assert saved["cchc"]["message"] == (
         f"Đã nhập «kế hoạch truyền thông.txt» vào «2022-truyen-thong-nang-cao-chi-so.yml» và ghi vào kho git (mã {committed}, "
         f"người sửa: {EDITOR}). {HELD.format(count=3)}")  # not «cập nhật đêm nay»: a draft waits for its checks
+    # said once, in the page's words: not again as a warning about «dòng # KIỂM TRA» beside the first marked field
+    assert "import-review" not in [w["code"] for w in saved["cchc"]["warnings"]]
     assert _git(world, "log", "-1", "--format=%an|%s").strip() == f"{EDITOR}|Trình biên tập web: nhập «kế hoạch truyền thông.txt» vào «2022-truyen-thong-nang-cao-chi-so.yml»"
     assert _git(world, "show", "--name-only", "--format=", "HEAD").split() == [DRAFT]
     written = (world / DRAFT).read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..content_types import PROCEDURE
 from ..load import LoadError, load_text
+from ..problems import Code
 from ..schema.types import vietnam_today
 from . import answers
 from .access import Access, Forbidden
@@ -198,7 +199,9 @@ class Api:
                     self.read[path] = version(target.read_bytes())
             committed = self.committer.commit(sorted(writes), what)
         held = [why for path, text in writes.items() if (why := held_back(path, text, vietnam_today()))]
-        return {"warnings": [answers.problem(p, writes) for p in verdict.warnings], "committed": committed,
+        # a draft's remaining checks: said by `held` and beside each marked field, not again as a warning
+        warnings = [p for p in verdict.warnings if p.code is not Code.IMPORT_REVIEW]
+        return {"warnings": [answers.problem(p, writes) for p in warnings], "committed": committed,
                 "message": self.committer.message(committed, what, held), "held": bool(held)}
 
     def persist_entry(self, params: dict[str, Any]) -> Any:
