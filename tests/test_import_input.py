@@ -126,7 +126,7 @@ def test_the_issuing_body_written_in_the_head_is_quoted_for_review(project, tmp_
                       + "I. MỤC ĐÍCH\n- Nâng cao chất lượng phục vụ.\n", encoding="utf-8")
     run = cchc(project, "import", str(source), "--unit", "son-thuong", "--stdout")
     assert run.code == 0
-    assert run.err.splitlines()[0] == ("ke-hoach.txt:1:1: cảnh báo: issuer: cần kiểm tra: văn bản ghi «ỦY BAN NHÂN DÂN XÃ SƠN THƯỢNG»: "
+    assert run.err.splitlines()[0] == ("ke-hoach.txt:1:1: cảnh báo: issuer (Cơ quan ban hành): cần kiểm tra: văn bản ghi «ỦY BAN NHÂN DÂN XÃ SƠN THƯỢNG»: "
                                        "ghi theo tên đơn vị trong «Hồ sơ đơn vị» (unit.yml), đối chiếu [import-review]")
     assert "number: '12'\nsymbol: KH-UBND\ndate: 05/02/2024\nplace: Sơn Thượng\n" in run.out
     assert "purposes:\n- Nâng cao chất lượng phục vụ.\n" in run.out

@@ -36,7 +36,7 @@ def test_a_newer_announcing_decision_shows_its_changes_and_writes_nothing_unconf
     run = cchc(project, "import", str(annex(tmp_path / "phu-luc.xlsx")), "--unit", "son-thuong")
     assert run.code == 0
     assert run.err.splitlines()[0] == (
-        "phu-luc.xlsx:4:1: cảnh báo: procedures: Không có thủ tục mã «1.000594» trong danh mục content/procedures; "
+        "phu-luc.xlsx:4:1: cảnh báo: procedures (Danh sách thủ tục đơn vị giải quyết): Không có thủ tục mã «1.000594» trong danh mục content/procedures; "
         "có phải ý bạn là «1.000593»?; chưa đưa vào danh sách [unknown-procedure]")
     assert CHANGES in run.err
     assert "Chưa ghi gì. Chạy lại với --apply để cập nhật units/son-thuong/procedures.yml." in run.err

@@ -5,6 +5,7 @@ the changes a newer announcing decision makes to it are confirmed with --apply."
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from ..cms.answers import named
@@ -28,7 +29,8 @@ def import_(root: Path, file: Path, unit: str, kind: str | None, stdout: bool, a
     if not stdout and result.kind != "procedures" and target.exists():
         # refused before the draft's review lines are printed: they are about a draft not written
         raise UsageError(Say.IMPORT_EXISTS(path=result.target))
-    print_problems(result.problems, named)
+    # each line names the document's place and the draft's field, in the draft form's words
+    print_problems(result.problems, lambda p: named(replace(p, file=str(result.target))))
     if result.kind == "procedures":
         _changes(result, apply)
     if stdout:
