@@ -332,6 +332,8 @@ def _fits_and_passes_axe(page, name: str, dialog=None) -> None:
 
 
 PHONE, DESKTOP = 320, 1280
+# The element is what a tap at its centre reaches: nothing fixed (the notice) lies over it.
+UNCOVERED = "e => { const r = e.getBoundingClientRect(); return e.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); }"
 
 
 @pytest.mark.skipif(not installed(), reason="chưa cài trình biên tập: make cms")
@@ -404,6 +406,7 @@ def test_an_editor_imports_a_plan_and_sees_what_to_check(editor, world, browser,
     assert page.locator(f"#{described.split()[-1]}").inner_text() == note.inner_text()
     assert done.evaluate("e => e === document.activeElement")
     assert done.evaluate("e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]") == ["solid", "3px"]  # focus seen
+    assert done.evaluate(UNCOVERED), "the notice covers the focused button"  # seen, not only focused
     _shot(page, "nhap-bo-dau-320")
     page.keyboard.press("Enter")
     marked.wait_for(state="detached", timeout=10_000)
