@@ -56,3 +56,23 @@ def test_new_checks_its_arguments(project):
     assert cchc(project, "new", "unit", "Xã Mới").err == (
         "Lỗi: Mã đơn vị «Xã Mới» chỉ dùng chữ thường không dấu, số và dấu gạch nối (vd: son-thuong)\n"
     )
+
+
+def _read(project, path):
+    return load_file(project / path, path).data
+
+
+@pytest.mark.parametrize("name, period, title", [
+    ("2024-q3-ket-qua", {"year": "2024", "quarter": "3"}, "Báo cáo kết quả thực hiện công tác cải cách hành chính quý 3 năm 2024"),
+    ("2022-tuyen-truyen-cchc", {"year": "2022"}, "Báo cáo kết quả thực hiện công tác cải cách hành chính năm 2022"),
+])
+def test_a_report_named_for_its_period_is_started_for_that_period(project, name, period, title):
+    """The name the editor gives says the period (the guide's «2024-q3-ket-qua»); today's date does not."""
+    assert cchc(project, "new", "report", "son-thuong", name).code == 0
+    data = _read(project, f"units/son-thuong/reports/{name}.yml")
+    assert (data["period"], data["title"]) == (period, title)
+
+
+def test_a_plan_named_for_its_year_is_started_for_that_year(project):
+    assert cchc(project, "new", "plan", "son-thuong", "2025-cchc").code == 0
+    assert _read(project, "units/son-thuong/plans/2025-cchc.yml")["title"] == "Kế hoạch cải cách hành chính năm 2025"

@@ -85,14 +85,28 @@ def _procedure_source(code: str) -> dict[str, str]:
     raise UsageError(Say.BAD_PROCEDURE_CODE(code=code, advice=NO_CODE_ADVICE))
 
 
+# A file named for its period: «2024-q3-ket-qua» (quarter 3 of 2024), «2022-tuyen-truyen» (the year 2022).
+NAMED_PERIOD = re.compile(r"(?P<year>(19|20)\d\d)(-q(?P<quarter>[1-4]))?(-|$)")
+
+
+def _period(name: str | None, today: dt.date) -> dict[str, str]:
+    """The year and quarter a plan or report is started for: the ones its name gives, else today's
+    quarter (a name with a year and no quarter is a whole year's)."""
+    found = NAMED_PERIOD.match(name or "")
+    year, quarter = (found["year"], found["quarter"]) if found else (str(today.year), str((today.month - 1) // 3 + 1))
+    return {
+        "year": year,
+        "period": f'  year: "{year}"' + (f'\n  quarter: "{quarter}"' if quarter else ""),
+        "period_words": f"quý {quarter} năm {year}" if quarter else f"năm {year}",
+    }
+
+
 def _values(root: Path, kind: ContentType[Any], args: list[str]) -> dict[str, str]:
     """Every placeholder a scaffold may use, from the command's arguments and today's date."""
     assert kind.scaffold is not None
     today = _today()
-    values = {
-        "today": format_date(today), "year": str(today.year), "quarter": str((today.month - 1) // 3 + 1),
-        "month_year": f"{today.month}/{today.year}",
-    }
+    named = dict(zip(kind.scaffold.args, args, strict=True)).get("name")
+    values = {"today": format_date(today), "month_year": f"{today.month}/{today.year}", **_period(named, today)}
     for name, value in zip(kind.scaffold.args, args, strict=True):
         if name == "code":
             values.update(_procedure_source(value))
