@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cchc", description="Dựng trang thông tin cải cách hành chính từ YAML.")
     parser.add_argument("-C", dest="root", type=Path, default=Path("."), metavar="THƯ_MỤC", help="thư mục dự án (mặc định: thư mục hiện tại)")
     parser.add_argument("--debug", action="store_true", help="in traceback khi có lỗi (cho lập trình viên)")
-    parser.add_argument("--version", action="version", version=f"cchc {__version__}")
+    parser.add_argument("--version", action="version", version=f"cchc {__version__}", help="in số phiên bản rồi thôi")
     parser.set_defaults(needs_project=True)
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
     validate = commands.add_parser("validate", help="kiểm tra toàn bộ dữ liệu, in mọi lỗi và cảnh báo một lần")
@@ -102,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="ghi lại JSON Schema (schema/) và trang tham chiếu (docs/tham-chieu.md)").set_defaults(func=_schema)
     new = commands.add_parser(
         "new",
-        help="tạo tệp mẫu hợp lệ, có chú thích",
+        help="tạo tệp mẫu có chú thích; thay các giá trị «CẦN GHI: …» rồi kiểm tra",
         description=" | ".join(f"{c} {' '.join(a.upper() for a in t.scaffold.args)}" for c, t in REGISTRY.scaffolds().items() if t.scaffold),
     )
     new.add_argument("kind", choices=list(REGISTRY.scaffolds()), metavar="LOẠI", help="loại tệp: " + ", ".join(REGISTRY.scaffolds()))

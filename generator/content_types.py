@@ -51,7 +51,8 @@ class SinglePage:
 
 @dataclass(frozen=True)
 class Scaffold:
-    """`cchc new COMMAND ARGS…` writes a commented starting file that validates as it is."""
+    """`cchc new COMMAND ARGS…` writes a commented starting file that validates once its «CẦN GHI: …»
+    values (what only the editor knows) are replaced."""
 
     command: str
     args: tuple[str, ...]  # names of the placeholders in the path: unit, name, code

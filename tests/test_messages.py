@@ -34,4 +34,6 @@ def test_a_command_called_wrongly_is_answered_in_vietnamese_with_a_code(project)
     assert helped.code == 0
     assert "\ntham số:\n  TỆP " in helped.out and "\ntùy chọn:\n  -h, --help            in hướng dẫn này rồi thôi\n" in helped.out
     assert "--unit ĐƠN_VỊ         thư mục của đơn vị trong units/" in helped.out
-    assert not any(word in helped.out + run.err + wrong.err for word in ("usage:", "error:", "options:", "arguments", "show this help"))
+    top = cchc(project, "--help").out
+    assert "--version   in số phiên bản rồi thôi" in top
+    assert not any(word in helped.out + top + run.err + wrong.err for word in ("usage:", "error:", "options:", "arguments", "show this help", "show program"))

@@ -29,6 +29,7 @@ RULES = [
     ('not-a-mapping', 'units/son-thuong/hotlines.yml', None, '- a\n- b\n', ['units/son-thuong/hotlines.yml:1:1: Cần một khối gồm các dòng «khoá: giá trị» [not-a-mapping]']),
     ('not-text', 'units/son-thuong/unit.yml', 'province: Quảng Ngãi', 'province:\n  - Quảng Ngãi', ['units/son-thuong/unit.yml:8:3: province: Cần một đoạn chữ, không phải danh sách hay khối [not-text]']),
     ('empty-text', 'units/son-thuong/unit.yml', 'province: Quảng Ngãi', "province: ''", ['units/son-thuong/unit.yml:7:11: province: Không được để trống [empty-text]']),
+    ('placeholder-text', 'units/son-thuong/unit.yml', 'province: Quảng Ngãi', 'province: "CẦN GHI: tên tỉnh, vd Quảng Ngãi"', ['units/son-thuong/unit.yml:7:11: province: Còn chữ mẫu của tệp khởi đầu: «CẦN GHI: tên tỉnh, vd Quảng Ngãi» [placeholder-text]']),
     ('invalid-date-format', 'units/son-thuong/reports/2024-q2-ket-qua-cchc.yml', 'date: 6/2024', 'date: tháng 6/2024', ['units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:4:7: date: «tháng 6/2024» không phải ngày dạng ngày/tháng/năm (vd: 22/01/2024) [invalid-date-format]']),
     ('invalid-year', 'units/son-thuong/reports/2024-q2-ket-qua-cchc.yml', "year: '2024'", "year: '24'", ['units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:10:9: period.year: Năm «24» phải có 4 chữ số (vd: 2024) [invalid-year]']),
     ('invalid-quarter', 'units/son-thuong/reports/2024-q2-ket-qua-cchc.yml', "quarter: '2'", "quarter: '5'", ['units/son-thuong/reports/2024-q2-ket-qua-cchc.yml:11:12: period.quarter: Quý phải từ 1 đến 4 [invalid-quarter]']),

@@ -1,4 +1,5 @@
-"""`cchc new KIND ...`: writes a commented starting file in the right place; each validates as it is.
+"""`cchc new KIND ...`: writes a commented starting file in the right place; each validates once its
+«CẦN GHI: …» values (`PLACEHOLDER`: what only the editor knows) are replaced.
 The kinds, their arguments and where each file goes come from the content-type registry:
 
     cchc new unit SLUG              units/SLUG/unit.yml and procedures.yml
@@ -22,7 +23,7 @@ from ..content_types import REGISTRY, ContentType, Registry
 from ..load import LoadError, load_file, unit_dirs
 from ..problems import UsageError
 from ..problems.messages import Say
-from ..schema.types import NO_CODE_ADVICE, PROCEDURE_CODE_PATTERN, SLUG_PATTERN, format_date
+from ..schema.types import NO_CODE_ADVICE, PLACEHOLDER, PROCEDURE_CODE_PATTERN, SLUG_PATTERN, format_date
 
 SLUG = re.compile(SLUG_PATTERN)
 CODE = re.compile(PROCEDURE_CODE_PATTERN)
@@ -59,6 +60,8 @@ def _unit_name(root: Path, slug: str) -> str:
     except LoadError:
         data = None
     name = data.get("name") if isinstance(data, dict) else None
+    if isinstance(name, str) and PLACEHOLDER in name:
+        raise UsageError(Say.UNIT_NAME_FIRST(slug=slug, name=name))  # a plan's issuer is the unit's name
     return name if isinstance(name, str) else slug
 
 
@@ -81,7 +84,7 @@ def _procedure_source(code: str) -> dict[str, str]:
         portal = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc="
         return {"source_title": f"Cổng Dịch vụ công quốc gia, thủ tục {code}", "source_url": portal + code}
     if SLUG.fullmatch(code):
-        return {"source_title": "Tên trang nguồn (vd Cổng thông tin điện tử của xã), chép đúng", "source_url": ""}
+        return {"source_title": f"{PLACEHOLDER} tên trang nguồn, chép đúng, vd Cổng thông tin điện tử xã Sơn Thượng", "source_url": ""}
     raise UsageError(Say.BAD_PROCEDURE_CODE(code=code, advice=NO_CODE_ADVICE))
 
 
@@ -106,7 +109,7 @@ def _values(root: Path, kind: ContentType[Any], args: list[str]) -> dict[str, st
     assert kind.scaffold is not None
     today = _today()
     named = dict(zip(kind.scaffold.args, args, strict=True)).get("name")
-    values = {"today": format_date(today), "month_year": f"{today.month}/{today.year}", **_period(named, today)}
+    values = {"today": format_date(today), "month_year": f"{today.month}/{today.year}", "todo": PLACEHOLDER, **_period(named, today)}
     for name, value in zip(kind.scaffold.args, args, strict=True):
         if name == "code":
             values.update(_procedure_source(value))

@@ -51,6 +51,7 @@ class Code(str, Enum):
     NOT_A_MAPPING = ("not-a-mapping", "Viết các dòng «khoá: giá trị» thụt vào dưới dòng này.")
     NOT_TEXT = ("not-text", "Ghi một đoạn chữ trên cùng dòng, sau dấu hai chấm.")
     EMPTY_TEXT = ("empty-text", "Điền giá trị, hoặc xoá cả dòng nếu trường không bắt buộc.")
+    PLACEHOLDER_TEXT = ("placeholder-text", "Thay cả giá trị trong ngoặc kép bằng nội dung đúng như nguồn ghi (chữ mẫu nói cần ghi gì).")
     INVALID_CHOICE = ("invalid-choice", "Chọn đúng một trong các giá trị được liệt kê.")
     INVALID_VALUE = ("invalid-value", "Sửa giá trị cho đúng dạng được mô tả trong tài liệu tham chiếu.")
     INVALID_DATE = ("invalid-date", "Ghi ngày có thật trên lịch, dạng ngày/tháng/năm.")

@@ -37,6 +37,7 @@ class Say(Enum):
     NO_FIELD_YET = "Cần có ít nhất một lĩnh vực trong content/fields.yml trước khi thêm thủ tục"
     BAD_PROCEDURE_CODE = "Mã thủ tục «{code}» không đúng dạng (vd: 1.000593); {advice}"
     NEW_ARGUMENTS = "cchc new {command} cần {count} tham số; xem: cchc new --help"
+    UNIT_NAME_FIRST = "Đơn vị «{slug}» chưa có tên trong units/{slug}/unit.yml (còn chữ mẫu «{name}»): ghi tên trước, rồi chạy lại lệnh này"
     # cchc owners
     NO_OWNER_RULES = "Không có tệp quy tắc quyền sửa {path}"
     NOT_OWNER_COUNT = "Có {count} tệp ngoài quyền của @{editor}; hãy chuyển cho người được sửa duyệt."

@@ -41,6 +41,10 @@ def _fail(code: Code, message: str, **ctx: Any) -> PydanticCustomError:
 
 
 MAX_TEXT = 10_000  # characters in one value: the longest paragraph of the seeds is about 2,000
+# What a starting file (`cchc new`) writes where only the editor knows the value (a procedure's
+# name, a unit's province). Never content: a file still holding one is refused, so no invented
+# text is published.
+PLACEHOLDER = "CẦN GHI:"
 
 
 def _text(value: Any) -> str:
@@ -51,6 +55,8 @@ def _text(value: Any) -> str:
         raise _fail(Code.EMPTY_TEXT, "Không được để trống")
     if len(value) > MAX_TEXT:
         raise _fail(Code.TEXT_TOO_LONG, "Đoạn chữ dài {length} ký tự, quá giới hạn {limit}", length=len(value), limit=MAX_TEXT)
+    if PLACEHOLDER in value:
+        raise _fail(Code.PLACEHOLDER_TEXT, "Còn chữ mẫu của tệp khởi đầu: «{value}»", value=value)
     return str(value)
 
 
