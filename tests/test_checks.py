@@ -45,7 +45,7 @@ def test_build_shows_warnings_and_still_publishes(project):
     assert run.code == 0
     assert (project / "site/tra-bong/index.html").is_file()
     assert "Tên đơn vị «Trà Bông» khác với «Trà Bồng» trong unit.yml [unit-name-mismatch]" in run.err
-    assert run.err.splitlines()[-1] == "Có 11 cảnh báo (không chặn việc dựng trang; xem bằng: cchc validate)."
+    assert run.err.splitlines()[-1] == "Có 11 cảnh báo ở trên (không chặn việc dựng trang)."
 
 
 def test_json_format_gives_every_problem_with_its_place(project):

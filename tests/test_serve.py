@@ -81,3 +81,17 @@ def test_preview_regenerates_on_yaml_edits_and_survives_bad_data(project: Path):
         server.wait(timeout=20)
         err.thread.join(timeout=5)
     assert "Traceback" not in "".join(err.lines)
+
+
+def test_a_port_already_in_use_is_said_in_vietnamese(project: Path):
+    """`make edit`'s preview holds :8000, then the guide's `cchc serve`: a sentence and a way out, no traceback."""
+    from conftest import cchc
+
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        run = cchc(project, "serve", "son-thuong", "--port", str(port))
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (f"Lỗi: Cổng {port} đang có chương trình khác dùng (có thể là một cchc serve hay cchc edit khác): "
+                       f"dừng chương trình đó, hoặc xem trước ở cổng khác, vd --port {port + 1} [port-in-use]\n")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from ..cms.server import CMS_DIR, EditServer, free_port, installed
 from ..problems import UsageError
+from .serve import is_free
 
 
 def _can_open_a_browser() -> bool:
@@ -23,19 +23,10 @@ def _can_open_a_browser() -> bool:
     return sys.platform in ("win32", "darwin") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def _is_free(port: int) -> bool:
-    with socket.socket() as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
 def edit(root: Path, slug: str, port: int, preview_port: int, name: str | None = None, browser: bool = True) -> None:
     if not installed():
         raise UsageError(f"Chưa cài trình biên tập: chạy «make cms» (tải Decap CMS vào {CMS_DIR}/node_modules)")
-    if not _is_free(preview_port):
+    if not is_free(preview_port):
         preview_port = free_port()  # another program holds the usual port: the preview takes any free one
     preview_url = f"http://127.0.0.1:{preview_port}/"
     server = EditServer(root, slug, port, preview_url=preview_url, name=name)

@@ -6,6 +6,7 @@ MkDocs events as a build (engine/events.py), so the preview is sanitised and lin
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import yaml
@@ -13,13 +14,26 @@ import yaml
 from ..engine import UnitPaths, quiet_mkdocs, unit_config
 from ..engine.choice import serve as mkdocs_serve
 from ..pipeline import regenerate
+from ..problems import UsageError
 from ..problems.messages import Say
 
 HOOK = Path(__file__).resolve().parent / "serve_events.py"
 TEMPLATES = Path(__file__).resolve().parent.parent / "render" / "templates"
 
 
+def is_free(port: int) -> bool:
+    """Whether a server could listen on 127.0.0.1:`port` now."""
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def serve(root: Path, slug: str, port: int) -> None:
+    if not is_free(port):
+        raise UsageError(Say.PORT_IN_USE(port=port, next=port + 1))
     unit = regenerate(root, slug)
     paths = UnitPaths(root, slug)
     config = unit_config(unit, paths)

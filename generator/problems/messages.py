@@ -24,11 +24,13 @@ class Say(Enum):
     VALID = "Dữ liệu hợp lệ: không có lỗi{warnings}."
     VALID_WARNINGS = " ({count} cảnh báo, không chặn việc dựng trang)"
     BUILT = "Đã dựng {slug}: {path}/index.html"
-    BUILT_WITH_WARNINGS = "Có {count} cảnh báo (không chặn việc dựng trang; xem bằng: cchc validate)."
+    BUILT_WITH_WARNINGS = "Có {count} cảnh báo ở trên (không chặn việc dựng trang)."
     ENGINE_FAILED = "MkDocs không dựng được trang của «{slug}» ({error}):\n{shown}"
     WRITE_FAILED = "Lỗi ghi tệp khi dựng «{slug}»: {error}"
     TEMPLATE_FAILED = "Mẫu {template} lỗi khi tạo {slug}/{file}: {error}"
     PREVIEW = "Xem trước {slug} tại http://127.0.0.1:{port}/ (Ctrl+C để dừng)"
+    PORT_IN_USE = ("Cổng {port} đang có chương trình khác dùng (có thể là một cchc serve hay cchc edit khác): "
+                   "dừng chương trình đó, hoặc xem trước ở cổng khác, vd --port {next} [port-in-use]")
     WROTE = "Đã ghi {path}"
     # cchc new
     CREATED = "Đã tạo {path}"
