@@ -6,7 +6,7 @@ INPUTS := pyproject.toml constraints.txt constraints-test.txt
 RUN_STAMP := $(VENV)/.runtime-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-$(shell cat $(INPUTS) | cksum | cut -d' ' -f1)
 
-.PHONY: install site test test-fast lint golden serve clean tools bench bench-weight bench-scaling bench-lighthouse cms edit mutation bench-import
+.PHONY: install site test test-fast lint golden serve clean tools editor-tools bench bench-weight bench-scaling bench-lighthouse cms edit mutation bench-import
 
 # Packages are installed by uv (pinned below, itself installed by the venv's pip): the same pinned
 # versions as pip, but the test set installs in 10 s instead of 39 s on a fresh machine
@@ -51,28 +51,37 @@ site: $(RUN_STAMP)
 # Tesseract with its Vietnamese model and pdftoppm for `cchc import` of scans, LibreOffice Writer to
 # export the import tests' Word file to PDF.
 # Installed only when missing; nothing is downloaded outside the package registries.
-tools:
-	@missing=""; \
+# Debian packages, each checked by what it installs, and installed only when missing (root), else named.
+# The web editor needs Node.js (its page's npm packages) and what «Nhập từ văn bản» reads documents
+# with (LibreOffice for Word and Excel files, Tesseract for scans, Poppler for PDF pages); the tests
+# need, besides, Chromium, Java (vnu), nginx, rsync and sshd.
+EDITOR_NEEDS = \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || missing="$$missing libreoffice-calc-nogui"; \
+	dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
+	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
+	[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || missing="$$missing tesseract-ocr-vie"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils";
+TEST_NEEDS = \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v chromium-headless-shell >/dev/null 2>&1 || missing="$$missing chromium-headless-shell"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	command -v rsync >/dev/null 2>&1 || missing="$$missing rsync"; \
-	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
-	dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || missing="$$missing libreoffice-calc-nogui"; \
-	command -v sshd >/dev/null 2>&1 || [ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
-	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
-	[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || missing="$$missing tesseract-ocr-vie"; \
-	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
-	dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
+	command -v sshd >/dev/null 2>&1 || [ -x /usr/sbin/sshd ] || missing="$$missing openssh-server";
+APT_INSTALL = \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "Cần cài:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
 	fi
+tools:
+	@missing=""; $(EDITOR_NEEDS) $(TEST_NEEDS) $(APT_INSTALL)
+editor-tools:
+	@missing=""; $(EDITOR_NEEDS) $(APT_INSTALL)
 
 # The web editor's page (Decap CMS's browser bundle, the yaml library) from npm: two tarballs checked
 # against cms/package-lock.json's SHA-512, only the folders the page loads (7 MB); only when missing.
-cms: tools cms/node_modules/.cchc-installed
+cms: editor-tools cms/node_modules/.cchc-installed
 cms/node_modules/.cchc-installed: cms/package-lock.json $(STAMP)
 	@command -v npm >/dev/null 2>&1 || { echo "Cần cài Node.js và npm (apt-get install nodejs npm)"; exit 1; }
 	$(BIN)/python -m generator.cms.install
@@ -81,7 +90,7 @@ cms/node_modules/.cchc-installed: cms/package-lock.json $(STAMP)
 # The web editor for one unit: make edit UNIT=son-thuong [TEN="Họ Tên"]
 edit: $(STAMP) cms
 	@[ -n "$(UNIT)" ] || { echo "Cần tên đơn vị: make edit UNIT=son-thuong"; exit 2; }
-	$(BIN)/cchc edit $(UNIT) $(if $(TEN),--ten "$(TEN)")
+	@$(BIN)/cchc edit $(UNIT) $(if $(TEN),--ten "$(TEN)")
 
 # Everything: lint, types, every test (Chromium, vnu on Java, nginx, the web editor) once, on the
 # default engine (ProperDocs), on three processes. The other engine (MkDocs 1.6) is proved by
