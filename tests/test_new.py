@@ -14,7 +14,7 @@ from generator.load import load_file
 SCAFFOLDS = {"unit", "hotline", "procedure", "plan", "report"}
 
 KINDS = [  # (arguments, file written, the fields only the editor can fill: «CẦN GHI: …»)
-    (["unit", "xa-moi"], "units/xa-moi/unit.yml", ["name", "province", "short_name"]),
+    (["unit", "xa-moi"], "units/xa-moi/unit.yml", ["name", "province", "short_name", "site_url"]),
     (["hotline", "so-ngoai-vu-tay-ninh"], None, []),  # already has one: refused (tested below)
     (["hotline", "ba-to"], "units/ba-to/hotlines.yml", []),
     (["procedure", "1.000894"], "content/procedures/1.000894.yml", ["name"]),
@@ -27,7 +27,8 @@ PLACEHOLDER = re.compile(r'"CẦN GHI: [^"]*"')
 
 def fill(file: Path) -> None:
     """What an editor does with a starting file: each «CẦN GHI: …» replaced by the real value."""
-    file.write_text(PLACEHOLDER.sub("Giá trị chép từ nguồn", file.read_text(encoding="utf-8")), encoding="utf-8")
+    text = file.read_text(encoding="utf-8").replace('site_url: "CẦN GHI:', 'site_url: "https://xa-moi.quangngai.gov.vn/"  #')
+    file.write_text(PLACEHOLDER.sub("Giá trị chép từ nguồn", text), encoding="utf-8")
 
 
 @pytest.mark.parametrize("args, path, todo", [k for k in KINDS if k[1]], ids=lambda v: " ".join(v) if isinstance(v, list) and v and v[0] in SCAFFOLDS else "")

@@ -55,9 +55,13 @@ def _text(value: Any) -> str:
         raise _fail(Code.EMPTY_TEXT, "Không được để trống")
     if len(value) > MAX_TEXT:
         raise _fail(Code.TEXT_TOO_LONG, "Đoạn chữ dài {length} ký tự, quá giới hạn {limit}", length=len(value), limit=MAX_TEXT)
-    if PLACEHOLDER in value:
-        raise _fail(Code.PLACEHOLDER_TEXT, "Còn chữ mẫu của tệp khởi đầu: «{value}»", value=value)
+    _refuse_placeholder(value)
     return str(value)
+
+
+def _refuse_placeholder(value: str) -> None:
+    if PLACEHOLDER in value:
+        raise _fail(Code.PLACEHOLDER_TEXT, "Còn chữ mẫu của tệp khởi đầu: «{value}»", value=value.strip())
 
 
 Text = Annotated[str, BeforeValidator(_text)]
@@ -184,6 +188,8 @@ def _site_url(value: Any) -> str:
     """A unit's public address: the root of its own host, always written with its final slash (the
     sitemap, robots.txt and feed append paths to it). A path, query or fragment is refused: nginx
     serves each unit at the root of its host, so pages under a path would never be reached."""
+    if isinstance(value, str):
+        _refuse_placeholder(value)  # a new unit's address, which only the IT centre knows
     text = _url(value)
     scheme, _, after = text.partition("://")
     origin = f"{scheme}://{re.split(r'[/?#]', after, maxsplit=1)[0]}"
