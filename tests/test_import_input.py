@@ -138,4 +138,4 @@ def test_a_unit_name_that_leaves_the_project_is_refused(project, tmp_path):
     source.write_text(PLAN, encoding="utf-8")
     run = cchc(project, "import", str(source), "--unit", "../../tmp")
     assert run.code == 2
-    assert run.err.splitlines()[0] == "Lỗi: Mã đơn vị «../../tmp» không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch nối (vd: son-thuong)"
+    assert run.err.splitlines()[0] == "Lỗi: Mã đơn vị «../../tmp» chỉ dùng chữ thường không dấu, số và dấu gạch nối (vd: son-thuong)"

@@ -24,6 +24,7 @@ from pydantic.fields import FieldInfo
 
 from ..content_types import PROCEDURE, REGISTRY, Registry, is_collection
 from ..load import LoadError, load_file, unit_dirs
+from ..problems.messages import Say
 from ..routes import url_for
 from ..schema import CitedDocument
 from ..schema import types as t
@@ -469,4 +470,4 @@ def write_config(root: Path) -> Path:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    print(f"Đã ghi {write_config(Path(sys.argv[1] if len(sys.argv) > 1 else '.').resolve())}")
+    print(Say.WROTE(path=write_config(Path(sys.argv[1] if len(sys.argv) > 1 else '.').resolve())))

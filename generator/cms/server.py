@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from ..problems import UsageError
+from ..problems.messages import Say
 from .access import Access, Forbidden
 from .answers import Refused
 from .api import Api, Rejected
@@ -52,7 +53,7 @@ class EditServer:
 
     def __init__(self, root: Path, slug: str, port: int, preview_url: str | None = None, name: str | None = None):
         if not (root / "units" / slug).is_dir() or (root / "units" / slug).is_symlink():
-            raise UsageError(f"Không có đơn vị «{slug}» trong units/")
+            raise UsageError(Say.UNKNOWN_UNIT(slug=slug, hint=""))
         self.root, self.slug, self.preview_url = root.resolve(), slug, preview_url
         self.editor = name or git_name(self.root)
         self.api = Api(Access(self.root, slug), Committer(self.root, self.editor))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..cms.server import CMS_DIR, EditServer, free_port, installed
 from ..problems import UsageError
+from ..problems.messages import Say
 from .serve import is_free
 
 
@@ -25,7 +26,7 @@ def _can_open_a_browser() -> bool:
 
 def edit(root: Path, slug: str, port: int, preview_port: int, name: str | None = None, browser: bool = True) -> None:
     if not installed():
-        raise UsageError(f"Chưa cài trình biên tập: chạy «make cms» (tải Decap CMS vào {CMS_DIR}/node_modules)")
+        raise UsageError(Say.EDITOR_NOT_INSTALLED(folder=CMS_DIR))
     if not is_free(preview_port):
         preview_port = free_port()  # another program holds the usual port: the preview takes any free one
     preview_url = f"http://127.0.0.1:{preview_port}/"
@@ -35,15 +36,15 @@ def edit(root: Path, slug: str, port: int, preview_port: int, name: str | None =
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop as with Ctrl+C: children too
     server.start()
     print(server.url, flush=True)  # the first line: tools read the address (and its secret) from it
-    who = f"Người sửa ghi vào git: {server.editor}" if server.editor else "Chưa có tên người sửa (thêm --ten \"Họ Tên\")"
-    print(f"Trình biên tập {slug} đang chạy: mở địa chỉ trên (chỉ máy này mở được). Xem trước: {preview_url}. {who}. Ctrl+C để dừng.", flush=True)
+    who = Say.EDITOR_NAMED(name=server.editor) if server.editor else Say.EDITOR_UNNAMED()
+    print(Say.EDITOR_RUNNING(slug=slug, preview=preview_url, who=who), flush=True)
     if browser and _can_open_a_browser():
         webbrowser.open(server.url)
     try:
         told = False
         while True:  # until Ctrl+C; the editor keeps working if the preview stops
             if not told and preview.poll() is not None:
-                print("Xem trước đã dừng; trình biên tập vẫn chạy.", flush=True)
+                print(Say.PREVIEW_STOPPED(), flush=True)
                 told = True
             time.sleep(0.5)
     except KeyboardInterrupt:

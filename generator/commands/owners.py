@@ -40,7 +40,7 @@ def read_rules(path: Path) -> list[tuple[str, list[str]]]:
 def _git(root: Path, *args: str) -> str:
     run = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True)
     if run.returncode != 0:
-        raise UsageError(f"git {' '.join(args[:2])} không chạy được: {printable(run.stderr.strip()[-300:])}")
+        raise UsageError(Say.GIT_FAILED(command=" ".join(args[:2]), error=printable(run.stderr.strip()[-300:])))
     return run.stdout
 
 
@@ -98,7 +98,7 @@ def owners(root: Path, changed: list[str] | None, editor: str, rules_path: Path 
     elif changed:
         rules = read_rules(root / rules_path)
     else:
-        raise UsageError("Cần --target NHÁNH (vd origin/main) hoặc --changed TỆP…")
+        raise UsageError(Say.OWNERS_NEED_CHANGES())
     messages = refusals(rules, changed, editor)
     for message in messages:
         print(printable(message))  # file names come from the change set: no control character raw

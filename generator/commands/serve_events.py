@@ -11,6 +11,7 @@ from typing import Any
 from generator.cms.answers import named
 from generator.pipeline import regenerate
 from generator.problems import ContentError, print_problems
+from generator.problems.messages import Say
 
 
 def on_pre_build(config: Any, **kwargs: Any) -> None:
@@ -18,4 +19,4 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
         regenerate(Path(os.environ["CCHC_ROOT"]), os.environ["CCHC_SLUG"])
     except ContentError as error:
         print_problems(error.problems, named)
-        print("Dữ liệu có lỗi: trang xem trước giữ bản hợp lệ gần nhất.", file=sys.stderr)
+        print(Say.PREVIEW_KEPT(), file=sys.stderr)

@@ -11,6 +11,7 @@ import yaml
 
 from ..content_types import PLAN, REPORT
 from ..problems import Code, Problem, UsageError
+from ..problems.messages import Say
 from ..schema.types import SLUG_PATTERN
 from .draft import Draft, render
 from .guard import refusal
@@ -38,10 +39,10 @@ class ImportResult:
 
 def _unit_name(root: Path, unit: str) -> str:
     if not re.fullmatch(SLUG_PATTERN, unit):  # a name like «../x» would put the draft outside the project
-        raise UsageError(f"Mã đơn vị «{unit}» không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch nối (vd: son-thuong)")
+        raise UsageError(Say.BAD_SLUG(what="Mã đơn vị", value=unit))
     path = root / "units" / unit / "unit.yml"
     if not path.is_file():
-        raise UsageError(f"Không có đơn vị «{unit}» (thiếu tệp units/{unit}/unit.yml)")
+        raise UsageError(Say.IMPORT_NO_UNIT_FILE(slug=unit))
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return str(data.get("name", unit)) if isinstance(data, dict) else unit
 
@@ -65,7 +66,7 @@ def import_document(path: Path, unit: str, kind: str | None = None, root: Path =
     if found is None:
         raise refusal(path, Code.IMPORT_UNKNOWN_KIND, "không nhận ra loại văn bản (không thấy «KẾ HOẠCH», «BÁO CÁO» hay bảng mã thủ tục)")
     if found not in KINDS:
-        raise UsageError(f"Loại «{found}» không có; chọn một trong: {', '.join(KINDS)}")
+        raise UsageError(Say.IMPORT_UNKNOWN_KIND(kind=found, kinds=", ".join(KINDS)))
     if found == "procedures":
         draft = extract_procedures(source, root, unit)
     elif found == "procedure":

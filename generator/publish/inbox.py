@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from ..problems import printable
+from ..problems.messages import Say
 from ..resolve.hosts import host_error
 from . import manifest, serving
 from .lock import DestinationLock
@@ -56,11 +57,11 @@ def activate(dest: Path, keep: int = 5, wait: float = 0.0) -> int:
                 os.rename(folder, releases.release(release))
             if releases.live_id() != release:
                 releases.switch(release)
-                print(f"Đã đăng {slug}: bản {release}")
+                print(Say.ACTIVATED(slug=slug, release=release))
             releases.prune(keep)
         for empty in sorted(inbox.glob("*")) if inbox.is_dir() else []:
             if empty.is_dir() and not any(empty.iterdir()):
                 empty.rmdir()
         for note in serving.rebuild(dest):
-            print(f"Chú ý: {printable(note)}", file=sys.stderr)
+            print(Say.NOTE(note=printable(note)), file=sys.stderr)
     return 1 if failed else 0

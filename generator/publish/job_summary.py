@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import printable
+from ..problems.messages import Say
 
 
 def lines(report: dict[str, Any], live: dict[str, Any]) -> list[str]:
@@ -39,7 +40,7 @@ def lines(report: dict[str, Any], live: dict[str, Any]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     if not Path(argv[0]).is_file():
-        print(f"Tóm tắt lần chạy này: cchc publish không ghi {argv[0]}; không đơn vị nào được dựng (xem lỗi ở trên).")
+        print(Say.NO_RUN_REPORT(path=argv[0]))
         return 0
     report = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
     live = json.loads(Path(argv[1]).read_text(encoding="utf-8"))

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..content_types import PROCEDURES
 from ..load import Project
 from ..problems import Problem, Severity, UsageError
+from ..problems.messages import Say
 
 
 def shard_of(slug: str, count: int) -> int:
@@ -26,7 +27,7 @@ def parse_shard(text: str | None) -> tuple[int, int] | None:
     except ValueError:
         index = count = 0
     if not 1 <= index <= count:
-        raise UsageError(f"--shard «{text}» phải có dạng I/N với 1 ≤ I ≤ N, vd 2/8")
+        raise UsageError(Say.BAD_SHARD(text=text))
     return index - 1, count
 
 

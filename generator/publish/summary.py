@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..problems import printable
+from ..problems.messages import Say
 
 STATUSES = ("built", "reused", "unchanged", "failed")
 
@@ -47,4 +48,4 @@ def print_summary(result: dict[str, Any]) -> None:
             for reason in unit["reasons"][:20]:
                 print(f"    {printable(reason)}", file=sys.stderr)
     for note in result["notes"]:
-        print(f"Chú ý: {printable(note)}", file=sys.stderr)
+        print(Say.NOTE(note=printable(note)), file=sys.stderr)
