@@ -391,6 +391,9 @@ def test_a_save_with_a_warning_goes_through_and_says_so(editor, world):
     assert not any("units/" in w["message"] or ".yml" in w["message"] for w in warnings)
     summed = [w for w in warnings if w["code"] == "dossier-sum-mismatch"]
     assert len(summed) == 1 and summed[0]["field"] == "dossier_stats.received.total" and "400" in summed[0]["message"], warnings
+    cited = [w["message"] for w in warnings if w["code"] == "citation-mismatch"]  # the places named as the editor knows them
+    assert cited == ["Văn bản «76/NQ-CP» ngày 05/07/2021 khác với «76/NQ-CP» ngày 15/07/2021 ở «Văn bản dùng chung» và "
+                     "«Kế hoạch của Sở Ngoại vụ Tây Ninh»; cùng một văn bản phải ghi cùng số hiệu và ngày"]
     assert (world / REPORT).read_text(encoding="utf-8") == odd
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import typing
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel
@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from ..load import LoadError, load_text
 from ..problems import Problem
 from .access import kind_of
-from .config import _label, _singular, _strip_optional
+from .config import _label, _singular, _strip_optional, _unit_label
 
 
 class Refused(Exception):
@@ -111,33 +111,37 @@ def _value(text: str | None, path: str, field: str) -> str | None:
 PLACE = re.compile(r"\b((?:units|content)/[^\s:;,«»]+\.ya?ml)(?::\d+)*")
 
 
-def _place(found: re.Match[str]) -> str:
-    """`units/ba-to/plans/x.yml:7:11` as the page names it: «Kế hoạch của đơn vị ba-to»."""
+def _place(found: re.Match[str], root: Path) -> str:
+    """`units/ba-to/plans/x.yml:7:11` as the page names it: «Kế hoạch của Huyện Ba Tơ» (the unit's
+    short name, its folder's name while it has none)."""
     path = found[1]
     kind = kind_of(path)
     if kind is None:
         return "một tệp khác"
     where = kind.labels[next((i for i, p in enumerate(kind.paths) if p.split("/")[0] == path.split("/")[0]), 0)]
-    return f"«{where} của đơn vị {path.split('/')[1]}»" if path.startswith("units/") else f"«{where}»"
+    if not path.startswith("units/"):
+        return f"«{where}»"
+    unit = _unit_label(root / "units" / path.split("/")[1])
+    return f"«{where} của {unit}»" if unit != path.split("/")[1] else f"«{where} của đơn vị {unit}»"
 
 
-def plain(message: str) -> str:
-    """A validator's message without file paths (the page speaks of the unit's forms, not files)."""
-    return PLACE.sub(_place, message)
+def plain(message: str, root: Path) -> str:
+    """A validator's message without file paths (the page speaks of the units' forms, not files)."""
+    return PLACE.sub(lambda found: _place(found, root), message)
 
 
-def problem(p: Problem, writes: dict[str, str | None]) -> dict[str, Any]:
+def problem(p: Problem, writes: dict[str, str | None], root: Path) -> dict[str, Any]:
     return {
         "severity": p.severity.value, "field": dotted(p.field), "label": label(p.file, p.field),
-        "message": plain(p.message), "hint": p.hint, "value": _value(writes.get(p.file), p.file, p.field), "code": p.code.value,
+        "message": plain(p.message, root), "hint": p.hint, "value": _value(writes.get(p.file), p.file, p.field), "code": p.code.value,
     }
 
 
-def refusal(problems: list[Problem], writes: dict[str, str | None]) -> dict[str, Any]:
+def refusal(problems: list[Problem], writes: dict[str, str | None], root: Path) -> dict[str, Any]:
     elsewhere = any(p.file not in writes for p in problems)
     sentence = ("Chưa lưu: mục này làm hỏng một tệp khác của đơn vị, xem các lỗi bên dưới." if elsewhere
                 else "Chưa lưu: có ô chưa đúng, xem lời nhắn bên cạnh ô đó.")
-    return {"error": sentence, "problems": [problem(p, writes) for p in problems]}
+    return {"error": sentence, "problems": [problem(p, writes, root) for p in problems]}
 
 
 def shown(path: str) -> str:

@@ -188,7 +188,7 @@ class Api:
                                   "hãy tải lại trang (F5) rồi sửa lại để không ghi đè thay đổi đó.", "stale-version")
             verdict = judge(self.root, writes)
             if verdict.errors:
-                raise Rejected(answers.refusal(verdict.errors, writes))
+                raise Rejected(answers.refusal(verdict.errors, writes, self.root))
             for path, text in writes.items():
                 target = self.access.file(path)
                 if text is None:
@@ -201,7 +201,7 @@ class Api:
         held = [why for path, text in writes.items() if (why := held_back(path, text, vietnam_today()))]
         # a draft's remaining checks: said by `held` and beside each marked field, not again as a warning
         warnings = [p for p in verdict.warnings if p.code is not Code.IMPORT_REVIEW]
-        return {"warnings": [answers.problem(p, writes) for p in warnings], "committed": committed,
+        return {"warnings": [answers.problem(p, writes, self.root) for p in warnings], "committed": committed,
                 "message": self.committer.message(committed, what, held), "held": bool(held)}
 
     def persist_entry(self, params: dict[str, Any]) -> Any:

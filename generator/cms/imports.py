@@ -88,8 +88,8 @@ def with_review(answer: Any) -> Any:
     return answer
 
 
-def _plain(message: str) -> str:
-    return answers.plain(message).replace("danh mục content/procedures", "danh mục thủ tục chung")
+def _plain(message: str, root: Path) -> str:
+    return answers.plain(message, root).replace("danh mục content/procedures", "danh mục thủ tục chung")
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ class Imports:
             "ticket": ticket, "kind": result.kind, "what": WORDS[result.kind], "name": answers.shown(target),
             "counts": count_line(result.counts), "review": review(result.text, target),
             "unplaced": unplaced(result.text),
-            "notes": [_plain(p.message) for p in others], "changes": result.changes,
+            "notes": [_plain(p.message, self.api.root) for p in others], "changes": result.changes,
         }
 
     def apply(self, ticket: object) -> dict[str, Any]:
