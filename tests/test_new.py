@@ -19,8 +19,8 @@ KINDS = [  # (arguments, file written, the fields only the editor can fill: «C�
     (["hotline", "ba-to"], "units/ba-to/hotlines.yml", []),
     (["procedure", "1.000894"], "content/procedures/1.000894.yml", ["name"]),
     (["procedure", "dang-ky-khai-sinh-xa-moi"], "content/procedures/dang-ky-khai-sinh-xa-moi.yml", ["name", "source.title"]),  # a source with no code
-    (["plan", "son-thuong", "2026-cchc"], "units/son-thuong/plans/2026-cchc.yml", []),
-    (["report", "tra-bong", "2026-q4"], "units/tra-bong/reports/2026-q4.yml", []),
+    (["plan", "son-thuong", "2026-cchc"], "units/son-thuong/plans/2026-cchc.yml", ["title"]),
+    (["report", "tra-bong", "2026-q4"], "units/tra-bong/reports/2026-q4.yml", ["title"]),
 ]
 PLACEHOLDER = re.compile(r'"CẦN GHI: [^"]*"')
 
@@ -89,8 +89,8 @@ def _read(project, path):
 
 
 @pytest.mark.parametrize("name, period, title", [
-    ("2024-q3-ket-qua", {"year": "2024", "quarter": "3"}, "Báo cáo kết quả thực hiện công tác cải cách hành chính quý 3 năm 2024"),
-    ("2022-tuyen-truyen-cchc", {"year": "2022"}, "Báo cáo kết quả thực hiện công tác cải cách hành chính năm 2022"),
+    ("2024-q3-ket-qua", {"year": "2024", "quarter": "3"}, "CẦN GHI: trích yếu đúng như văn bản, vd Báo cáo kết quả thực hiện công tác cải cách hành chính quý 3 năm 2024"),
+    ("2022-tuyen-truyen-cchc", {"year": "2022"}, "CẦN GHI: trích yếu đúng như văn bản, vd Báo cáo kết quả thực hiện công tác cải cách hành chính năm 2022"),
 ])
 def test_a_report_named_for_its_period_is_started_for_that_period(project, name, period, title):
     """The name the editor gives says the period (the guide's «2024-q3-ket-qua»); today's date does not."""
@@ -101,4 +101,4 @@ def test_a_report_named_for_its_period_is_started_for_that_period(project, name,
 
 def test_a_plan_named_for_its_year_is_started_for_that_year(project):
     assert cchc(project, "new", "plan", "son-thuong", "2025-cchc").code == 0
-    assert _read(project, "units/son-thuong/plans/2025-cchc.yml")["title"] == "Kế hoạch cải cách hành chính năm 2025"
+    assert _read(project, "units/son-thuong/plans/2025-cchc.yml")["title"] == "CẦN GHI: trích yếu đúng như văn bản, vd Kế hoạch cải cách hành chính năm 2025"

@@ -109,7 +109,7 @@ def _values(root: Path, kind: ContentType[Any], args: list[str]) -> dict[str, st
     assert kind.scaffold is not None
     today = _today()
     named = dict(zip(kind.scaffold.args, args, strict=True)).get("name")
-    values = {"today": format_date(today), "month_year": f"{today.month}/{today.year}", "todo": PLACEHOLDER, **_period(named, today)}
+    values = {"today": format_date(today), "todo": PLACEHOLDER, **_period(named, today)}
     for name, value in zip(kind.scaffold.args, args, strict=True):
         if name == "code":
             values.update(_procedure_source(value))
