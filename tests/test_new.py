@@ -102,3 +102,19 @@ def test_a_report_named_for_its_period_is_started_for_that_period(project, name,
 def test_a_plan_named_for_its_year_is_started_for_that_year(project):
     assert cchc(project, "new", "plan", "son-thuong", "2025-cchc").code == 0
     assert _read(project, "units/son-thuong/plans/2025-cchc.yml")["title"] == "CẦN GHI: trích yếu đúng như văn bản, vd Kế hoạch cải cách hành chính năm 2025"
+
+
+def test_a_new_procedure_page_says_what_its_source_has_not_given(project):
+    """Filled only with its name, a new procedure's page claims no level, channel, online service or
+    authority the editor did not copy: each says the source has not given it."""
+    assert cchc(project, "new", "procedure", "1.001022").code == 0
+    fill(project / "content/procedures/1.001022.yml")
+    listed = project / "units/son-thuong/procedures.yml"
+    listed.write_text(listed.read_text(encoding="utf-8").replace("procedures:\n", 'procedures:\n  - code: "1.001022"\n', 1), encoding="utf-8")
+    assert cchc(project, "build", "son-thuong").code == 0
+    html = (project / "site/son-thuong/thu-tuc/1.001022/index.html").read_text(encoding="utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    for said in ("Lĩnh vực Nguồn không ghi lĩnh vực", "Làm trực tuyến Chưa có thông tin",
+                 "Cấp thực hiện Nguồn không ghi cấp thực hiện", "Cơ quan thực hiện Nguồn không ghi cơ quan thực hiện"):
+        assert said in text, said
+    assert "Cấp xã" not in text and "Trực tiếp" not in text
