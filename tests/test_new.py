@@ -17,8 +17,8 @@ KINDS = [  # (arguments, file written, the fields only the editor can fill: «C�
     (["unit", "xa-moi"], "units/xa-moi/unit.yml", ["name", "province", "short_name", "site_url"]),
     (["hotline", "so-ngoai-vu-tay-ninh"], None, []),  # already has one: refused (tested below)
     (["hotline", "ba-to"], "units/ba-to/hotlines.yml", []),
-    (["procedure", "1.000894"], "content/procedures/1.000894.yml", ["name"]),
-    (["procedure", "dang-ky-khai-sinh-xa-moi"], "content/procedures/dang-ky-khai-sinh-xa-moi.yml", ["name", "source.title"]),  # a source with no code
+    (["procedure", "1.000894"], "content/procedures/1.000894.yml", ["last_reviewed", "name", "source.title"]),
+    (["procedure", "dang-ky-khai-sinh-xa-moi"], "content/procedures/dang-ky-khai-sinh-xa-moi.yml", ["last_reviewed", "name", "source.title"]),  # a source with no code
     (["plan", "son-thuong", "2026-cchc"], "units/son-thuong/plans/2026-cchc.yml", ["title"]),
     (["report", "tra-bong", "2026-q4"], "units/tra-bong/reports/2026-q4.yml", ["title"]),
 ]
@@ -27,7 +27,9 @@ PLACEHOLDER = re.compile(r'"CẦN GHI: [^"]*"')
 
 def fill(file: Path) -> None:
     """What an editor does with a starting file: each «CẦN GHI: …» replaced by the real value."""
-    text = file.read_text(encoding="utf-8").replace('site_url: "CẦN GHI:', 'site_url: "https://xa-moi.quangngai.gov.vn/"  #')
+    text = file.read_text(encoding="utf-8")
+    for key, value in (("site_url", "https://xa-moi.quangngai.gov.vn/"), ("last_reviewed", "01/12/2026")):
+        text = re.sub(rf'^{key}: "CẦN GHI: [^"]*"', f'{key}: "{value}"', text, flags=re.M)
     file.write_text(PLACEHOLDER.sub("Giá trị chép từ nguồn", text), encoding="utf-8")
 
 
@@ -118,3 +120,4 @@ def test_a_new_procedure_page_says_what_its_source_has_not_given(project):
                  "Cấp thực hiện Nguồn không ghi cấp thực hiện", "Cơ quan thực hiện Nguồn không ghi cơ quan thực hiện"):
         assert said in text, said
     assert "Cấp xã" not in text and "Trực tiếp" not in text
+    assert "Nguồn: Giá trị chép từ nguồn" in text and "tra cứu ngày" not in text  # no look-up the editor did not write

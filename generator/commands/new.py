@@ -78,13 +78,13 @@ def _today() -> dt.date:
 
 
 def _procedure_source(code: str) -> dict[str, str]:
-    """A procedure with a code is copied from the national portal; one whose source gives no code
-    (named by a slug) from a page the editor names."""
+    """The example of where a procedure is copied from: the national portal for a code, a page the
+    editor names for one whose source gives no code (named by a slug). Only an example: the editor
+    writes where they did copy it from, and when."""
     if CODE.fullmatch(code):
-        portal = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc="
-        return {"source_title": f"Cổng Dịch vụ công quốc gia, thủ tục {code}", "source_url": portal + code}
+        return {"source_example": f"vd Cổng Dịch vụ công quốc gia, thủ tục {code}"}
     if SLUG.fullmatch(code):
-        return {"source_title": f"{PLACEHOLDER} tên trang nguồn, chép đúng, vd Cổng thông tin điện tử xã Sơn Thượng", "source_url": ""}
+        return {"source_example": "vd Cổng thông tin điện tử xã Sơn Thượng"}
     raise UsageError(Say.BAD_PROCEDURE_CODE(code=code, advice=NO_CODE_ADVICE))
 
 
