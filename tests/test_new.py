@@ -121,3 +121,17 @@ def test_a_new_procedure_page_says_what_its_source_has_not_given(project):
         assert said in text, said
     assert "Cấp xã" not in text and "Trực tiếp" not in text
     assert "Nguồn: Giá trị chép từ nguồn" in text and "tra cứu ngày" not in text  # no look-up the editor did not write
+
+
+@pytest.mark.parametrize("left, refused", [
+    ("CẦN GHI", True), ("Cần ghi: trích yếu", True), ("CẦN GHI trích yếu", True), ("CAN GHI: trich yeu", True),
+    ("Cần ghi rõ họ tên người nộp vào tờ khai", False),  # a sentence that starts so is content
+])
+def test_a_placeholder_half_edited_is_still_refused(project, left, refused):
+    """The editor deletes the colon, or only part of the words, or types them without accents."""
+    assert cchc(project, "new", "report", "tra-bong", "2026-q4").code == 0
+    file = project / "units/tra-bong/reports/2026-q4.yml"
+    file.write_text(PLACEHOLDER.sub(f'"{left}"', file.read_text(encoding="utf-8")), encoding="utf-8")
+    problems = json.loads(cchc(project, "validate", "--format", "json").out)["problems"]
+    found = [(p["field"], p["code"]) for p in problems if p["file"] == "units/tra-bong/reports/2026-q4.yml" and p["severity"] == "error"]
+    assert found == ([("title", "placeholder-text")] if refused else [])

@@ -59,8 +59,15 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+# Its forms once half edited: «Cần ghi: …», «CAN GHI: …» (typed without accents), «CẦN GHI» alone or
+# with the colon deleted. A sentence that merely starts «Cần ghi rõ…» is content.
+_PLACEHOLDER_LEFT = re.compile(r"^\s*(c[aầ]n\s+ghi\s*:|C[AẦ]N\s+GHI\b)", re.IGNORECASE)
+_PLACEHOLDER_CAPITALS = re.compile(r"^\s*C[AẦ]N\s+GHI\b")
+
+
 def _refuse_placeholder(value: str) -> None:
-    if PLACEHOLDER in value:
+    left = _PLACEHOLDER_LEFT.match(value)
+    if PLACEHOLDER in value or (left and (":" in left[0] or _PLACEHOLDER_CAPITALS.match(value))):
         raise _fail(Code.PLACEHOLDER_TEXT, "Còn chữ mẫu của tệp khởi đầu: «{value}»", value=value.strip())
 
 
