@@ -81,6 +81,18 @@ def test_a_broken_catalog_record_blocks_only_the_units_that_use_it(project, tmp_
                       "son-thuong": "failed", "tra-bong": "built", "quang-ngai": "built"}
 
 
+def test_a_broken_record_no_unit_uses_yet_is_reported_not_silent(project, tmp_path, published):
+    """A procedure an editor has started and not listed yet holds back no unit, but the night's log
+    still names its error: silence would let it wait unseen until a unit lists it."""
+    (project / "content/procedures/1.001022.yml").write_text(
+        (project / "content/procedures/1.000593.yml").read_text(encoding="utf-8").replace('"1.000593"', '"1.001022"', 1)
+        .replace("online_level: partial", "online_level: some"), encoding="utf-8")
+    run = publish(project, published)
+    assert run.code == 0, run.err
+    assert "content/procedures/1.001022.yml:" in run.err and "[invalid-choice]" in run.err
+    assert "Có 1 lỗi ở tệp chưa đơn vị nào dùng, nên không giữ lại đơn vị nào; hãy sửa trước khi đưa vào danh sách của một đơn vị." in run.err
+
+
 def test_rollback_puts_the_previous_release_back(project, tmp_path, son_thuong_published):
     dest = son_thuong_published
     first = live(dest, "son-thuong")

@@ -64,6 +64,8 @@ class Say(Enum):
     NO_EARLIER_RELEASE = "«{slug}» không còn bản nào trước bản đang đăng"
     ROLLED_BACK = "Đã đưa {slug} về bản {release}"
     ACTIVATED = "Đã đăng {slug}: bản {release}"
+    UNUSED_RECORD_ERRORS = ("Có {count} lỗi ở tệp chưa đơn vị nào dùng, nên không giữ lại đơn vị nào; "
+                            "hãy sửa trước khi đưa vào danh sách của một đơn vị.")
     NOTE = "Chú ý: {note}"
     BAD_SHARD = "--shard «{text}» phải có dạng I/N với 1 ≤ I ≤ N, vd 2/8"
     NO_RUN_REPORT = "Tóm tắt lần chạy này: cchc publish không ghi {path}; không đơn vị nào được dựng (xem lỗi ở trên)."

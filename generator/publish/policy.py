@@ -36,14 +36,26 @@ def in_shard(slugs: list[str], shard: str | None) -> list[str]:
     return [s for s in slugs if part is None or shard_of(s, part[1]) == part[0]]
 
 
-def blocked_units(project: Project, problems: list[Problem], slugs: list[str], strict: bool) -> dict[str, list[Problem]]:
-    """The units that must keep their live release, with the problems that block each."""
-    blocked: dict[str, list[Problem]] = defaultdict(list)
+def _users(project: Project) -> dict[str, list[str]]:
+    """Procedure code → the units that list it."""
     uses: dict[str, list[str]] = defaultdict(list)
     for slug, source in project.units.items():
         listed = source.files.get(PROCEDURES)
         for local in listed.value.procedures if listed else []:
             uses[local.code].append(slug)
+    return uses
+
+
+def unused_record_errors(project: Project, problems: list[Problem]) -> list[Problem]:
+    """Errors in catalog records no unit lists yet: they hold back no unit, and are said anyway."""
+    uses = _users(project)
+    return [p for p in problems if p.is_error and p.file.startswith("content/procedures/") and not uses.get(Path(p.file).stem)]
+
+
+def blocked_units(project: Project, problems: list[Problem], slugs: list[str], strict: bool) -> dict[str, list[Problem]]:
+    """The units that must keep their live release, with the problems that block each."""
+    blocked: dict[str, list[Problem]] = defaultdict(list)
+    uses = _users(project)
     for problem in problems:
         if problem.severity is not Severity.ERROR and not strict:
             continue

@@ -37,7 +37,7 @@ from ..resolve.hosts import host_of
 from . import serving
 from .fingerprint import shared_digest, unit_digest
 from .lock import DestinationLock
-from .policy import blocked_units, in_shard
+from .policy import blocked_units, in_shard, unused_record_errors
 from .progress import Progress
 from .province import held_back_rows
 from .releases import IncompleteRelease, UnitReleases
@@ -228,6 +228,9 @@ class PublishRun:
         blocked = blocked_units(project, problems, slugs, self.strict)
         self.blocked = set(blocked)
         print_problems(sorted({p for found in blocked.values() for p in found}))
+        if unused := unused_record_errors(project, problems):
+            print_problems(unused)
+            print(Say.UNUSED_RECORD_ERRORS(count=len(unused)), file=sys.stderr)
         self.outcomes += [Outcome(s, "failed", reasons=[p.format() for p in found]) for s, found in sorted(blocked.items())]
         return units, [s for s in slugs if s not in blocked and s in units]
 
