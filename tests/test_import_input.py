@@ -116,8 +116,9 @@ def test_a_part_the_importer_does_not_know_is_kept_and_listed_with_its_line(proj
     assert cchc(project, "validate").code == 0
     again = cchc(project, "import", str(source), "--unit", "son-thuong")
     # refused at once, without the review lines of a draft it does not write
-    assert (again.code, again.err) == (2, "Lỗi: Đã có tệp units/son-thuong/plans/2024-cai-cach-hanh-chinh-nam-2024.yml; không ghi đè. "
-                                          "Đổi tên hoặc xoá tệp cũ rồi nhập lại (hoặc dùng --stdout)\n")
+    assert (again.code, again.err) == (2, "Lỗi: Đã có tệp units/son-thuong/plans/2024-cai-cach-hanh-chinh-nam-2024.yml (văn bản này "
+                                          "có lẽ đã được nhập); không ghi đè. Xem bản nháp mới bằng --stdout để so với tệp đang có; nếu là "
+                                          "một văn bản khác cùng tên, đổi tên tệp đang có trước khi nhập [import-exists]\n")
 
 
 def test_the_issuing_body_written_in_the_head_is_quoted_for_review(project, tmp_path):

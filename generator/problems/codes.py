@@ -46,7 +46,7 @@ class Code(str, Enum):
     TEXT_TOO_LONG = ("text-too-long", "Chia đoạn chữ thành nhiều mục, hoặc rút gọn.")
     # Shapes and values
     MISSING_FIELD = ("missing-field", "Thêm dòng «tên-trường: giá trị» còn thiếu.")
-    UNKNOWN_KEY = ("unknown-key", "Sửa chính tả tên trường theo gợi ý, hoặc xoá dòng này.")
+    UNKNOWN_KEY = ("unknown-key", "Sửa chính tả tên trường (theo gợi ý, nếu có), hoặc xoá dòng này.")
     NOT_A_LIST = ("not-a-list", "Viết mỗi mục trên một dòng riêng, bắt đầu bằng «- ».")
     NOT_A_MAPPING = ("not-a-mapping", "Viết các dòng «khoá: giá trị» thụt vào dưới dòng này.")
     NOT_TEXT = ("not-text", "Ghi một đoạn chữ trên cùng dòng, sau dấu hai chấm.")
@@ -65,7 +65,7 @@ class Code(str, Enum):
     INVALID_SLUG = ("invalid-slug", "Dùng chữ thường không dấu, số và dấu gạch nối, vd son-thuong.")
     INVALID_PROCEDURE_CODE = ("invalid-procedure-code", "Ghi mã trong ngoặc kép đúng như trên Cổng Dịch vụ công, vd \"1.000593\".")
     INVALID_DOCUMENT_NUMBER = ("invalid-document-number", "Ghi số hiệu đúng như trên văn bản, vd 76/NQ-CP.")
-    INVALID_PHONE = ("invalid-phone", "Ghi số điện thoại Việt Nam: 10 số (di động), 11 số bắt đầu bằng 02 (cố định), hoặc 1800/1900.")
+    INVALID_PHONE = ("invalid-phone", "Ghi số điện thoại Việt Nam: 10 số (di động), 11 số bắt đầu bằng 02 (cố định), hoặc 1800/1900; nguồn không ghi số thì để trống.")
     INVALID_EMAIL = ("invalid-email", "Ghi địa chỉ thư dạng ten@coquan.gov.vn.")
     INVALID_URL = ("invalid-url", "Ghi đầy đủ địa chỉ, bắt đầu bằng https://.")
     STATUS_DATE_MISSING = ("status-date-missing", "Thêm status_date: ngày sáp nhập hoặc giải thể.")

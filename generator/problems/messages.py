@@ -72,6 +72,7 @@ class Say(Enum):
     # cchc import
     IMPORT_NO_UNIT_FILE = "Không có đơn vị «{slug}» (thiếu tệp units/{slug}/unit.yml)"
     IMPORT_UNKNOWN_KIND = "Loại «{kind}» không có; chọn một trong: {kinds}"
-    IMPORT_EXISTS = "Đã có tệp {path}; không ghi đè. Đổi tên hoặc xoá tệp cũ rồi nhập lại (hoặc dùng --stdout)"
+    IMPORT_EXISTS = ("Đã có tệp {path} (văn bản này có lẽ đã được nhập); không ghi đè. Xem bản nháp mới bằng --stdout "
+                     "để so với tệp đang có; nếu là một văn bản khác cùng tên, đổi tên tệp đang có trước khi nhập [import-exists]")
     IMPORT_CHANGES = "Thay đổi so với danh sách hiện có ({count}):"
     IMPORT_NOT_APPLIED = "Chưa ghi gì. Chạy lại với --apply để cập nhật {path}."
