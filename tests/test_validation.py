@@ -110,6 +110,15 @@ CASES = {
             "một tên ngắn không dấu, vd dang-ky-khai-sinh-chau-phu) [invalid-procedure-code]"
         ],
     ),
+    "a code in Word's curly quotes": (
+        "units/chi-lang-nam/procedures.yml", 'code: "1.000593"', "code: “1.000593”",
+        [
+            "units/chi-lang-nam/procedures.yml:7:11: procedures[1].code (Thủ tục đơn vị giải quyết 2 › Thủ tục): Mã thủ tục «“1.000593”» "
+            "không đúng dạng (vd: 1.000593, 1.000593.H37, 1.000593.000.00.00.H37 hoặc B-BTP-BS43; thủ tục mà nguồn không ghi mã: "
+            "một tên ngắn không dấu, vd dang-ky-khai-sinh-chau-phu); dấu nháy phải là dấu nháy thẳng \"…\", không phải “…” "
+            "(thường do chép từ Word) [invalid-procedure-code]"
+        ],
+    ),
     "an undeclared document": (
         "units/ba-to/reports/2024-q1-tuyen-truyen-cchc.yml", "plan: 11/KH-UBND", "plan: 12/KH-UBND",
         [

@@ -89,6 +89,10 @@ def _digits_text(value: Any) -> str:
     )
 
 
+CURLY_QUOTES = set("“”‘’")
+CURLY_ADVICE = "; dấu nháy phải là dấu nháy thẳng \"…\", không phải “…” (thường do chép từ Word)"
+
+
 def _matching(code: Code, regex: str, message: str) -> Callable[[Any], str]:
     """The check of a text that must match `regex` (its digits 0-9 only)."""
     compiled = re.compile(regex)
@@ -96,7 +100,8 @@ def _matching(code: Code, regex: str, message: str) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         text = _digits_text(value)
         if not compiled.fullmatch(text):
-            raise _fail(code, message, value=text)
+            curly = CURLY_QUOTES.intersection(text)  # pasted from Word: YAML's quotes are the straight ones
+            raise _fail(code, message + (CURLY_ADVICE if curly else ""), value=text)
         return text
 
     return check
