@@ -65,3 +65,14 @@ def test_the_draft_says_what_needs_a_look_and_from_which_line(project):
     lines = [p.format() for p in result.problems]
     assert ("002_81a9f273614d0b43.txt:103:1: cảnh báo: dossier_stats.received.in_person: cần kiểm tra: văn bản ghi «trực tiếp»: "
             "nếu số này gồm cả hồ sơ qua bưu chính, chuyển sang in_person_or_postal [import-review]") in lines
+
+
+def test_a_numbered_line_cut_by_a_blank_line_where_no_sentence_ends_stays_one(project):
+    """Seed 001's «5. Đề nghị … Chương trình tổng thể CCHC của» / «Chính phủ, của tỉnh…»: a numbered
+    line ending on «của» cannot end there; the two lines are one item, as the hand-made file has it."""
+    result = import_document(seed_file("001"), "tra-bong", None, project)
+    organisation = strings(result.text)["organisation"]
+    hand = strings((ROOT / SEEDS["001"][1]).read_text(encoding="utf-8"))["organisation"]
+    assert organisation == hand
+    assert organisation[0]["items"][4].endswith("Chương trình tổng thể CCHC của Chính phủ, của tỉnh, của huyện đến các tổ chức "
+                                                "thành viên, đoàn viên, hội viên để cùng chung tay phối hợp thực hiện tốt công tác CCHC trên địa bàn huyện.")

@@ -58,10 +58,20 @@ def join_broken(lines: list[Line]) -> list[Line]:
     return joined
 
 
+# Words a Vietnamese sentence cannot end on: a numbered line ending so was cut where the document's
+# column or page ended («… Chương trình tổng thể CCHC của» / «Chính phủ, của tỉnh…»).
+DANGLING = frozenset("của và các cho về với tại theo trong để những là đến từ thuộc hoặc được trên bằng".split())
+
+
 def _unfinished(previous: str, text: str) -> bool:
-    """A paragraph cut in the middle of a sentence: it ends on a lower-case word, not a heading, and
-    the next line is a plain paragraph."""
-    return previous[-1:].islower() and not _level(previous) and not _level(text) and not ITEM.match(text)
+    """A line cut in the middle of a sentence, before a plain paragraph: a paragraph ending on a
+    lower-case word, or a numbered line ending on a comma or a word no sentence ends on (a numbered
+    line ending on any other word is a heading: «1. Mục đích»)."""
+    if _level(text) or ITEM.match(text):
+        return False
+    if _level(previous):
+        return previous.endswith(",") or previous.split()[-1] in DANGLING
+    return previous[-1:].islower()
 
 
 def _level(text: str) -> int:
