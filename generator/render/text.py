@@ -60,8 +60,9 @@ def front_matter_title(value: object) -> str:
     return f"---\ntitle: {json.dumps(plain_title(value), ensure_ascii=False)}\n---\n"
 
 
-# The letters of a plan's subtasks as the bundled plans write them (1a, 1b…).
-LETTERS = "abcdefghiklmnopqrstuvxy"
+# The letters that mark a Vietnamese document's points, in order: a), b), c), d), đ), e), g)… (no f,
+# j, w or z; Nghị định 30/2020/NĐ-CP, Phụ lục I).
+LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
 def letters(n: int) -> str:
