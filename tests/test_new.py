@@ -16,7 +16,7 @@ SCAFFOLDS = {"unit", "hotline", "procedure", "plan", "report"}
 KINDS = [  # (arguments, file written, the fields only the editor can fill: «CẦN GHI: …»)
     (["unit", "xa-moi"], "units/xa-moi/unit.yml", ["name", "province", "short_name", "site_url"]),
     (["hotline", "so-ngoai-vu-tay-ninh"], None, []),  # already has one: refused (tested below)
-    (["hotline", "ba-to"], "units/ba-to/hotlines.yml", []),
+    (["hotline", "ba-to"], "units/ba-to/hotlines.yml", ["feedback.name"]),
     (["procedure", "1.000894"], "content/procedures/1.000894.yml", ["last_reviewed", "name", "source.title"]),
     (["procedure", "dang-ky-khai-sinh-xa-moi"], "content/procedures/dang-ky-khai-sinh-xa-moi.yml", ["last_reviewed", "name", "source.title"]),  # a source with no code
     (["plan", "son-thuong", "2026-cchc"], "units/son-thuong/plans/2026-cchc.yml", ["title"]),
