@@ -1,5 +1,7 @@
-"""`cchc new`: every kind writes a commented file in the right place that validates as it is,
-names its JSON Schema, and never overwrites an editor's file."""
+"""`cchc new`: every kind writes a commented file in the right place that validates once its
+«CẦN GHI: …» placeholders are filled (each refused by name until then), names its JSON Schema,
+starts a plan or report for the period its name gives, invents nothing a page would show, and never
+overwrites an editor's file."""
 
 import json
 import re
