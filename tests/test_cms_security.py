@@ -397,6 +397,21 @@ def test_a_save_with_a_warning_goes_through_and_says_so(editor, world):
     assert (world / REPORT).read_text(encoding="utf-8") == odd
 
 
+def test_a_refusal_speaks_of_the_units_forms_not_of_files_or_commands(editor, world):
+    """A report citing a plan not declared: the message and its «Gợi ý» name the forms the editor
+    knows («Văn bản của đơn vị»), never `documents.yml`, `content/…` or a `cchc` command."""
+    client = Client(editor)
+    report = client.read(REPORT)["data"]
+    status, answer, text = client.save(REPORT, report.replace("plan: 15/KH-UBND", "plan: 99/KH-UBND", 1))
+    assert status == 422, text
+    [refused] = [p for p in answer["problems"] if p["code"] == "unknown-document"]
+    assert refused["message"] == ("Văn bản «99/KH-UBND» chưa được khai báo trong «Văn bản của đơn vị» hoặc «Văn bản dùng chung»; "
+                                  "có phải ý bạn là «15/KH-UBND»?")
+    assert refused["hint"] == "Khai báo văn bản trong mục «Văn bản của đơn vị» (hoặc «Văn bản dùng chung» nếu nhiều đơn vị cùng dùng)."
+    said = json.dumps(answer, ensure_ascii=False)
+    assert not any(word in said for word in (".yml", "content/", "cchc "))
+
+
 def test_a_new_report_gets_the_schema_line(editor, world):
     client = Client(editor)
     raw = client.read(REPORT)["data"].split("\n", 1)[1]  # without its first line, as Decap writes a new file

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..load import LoadError, load_text
-from ..problems import Problem
+from ..problems import Code, Problem
 from .access import kind_of
 from .config import _label, _singular, _strip_optional, _unit_label
 
@@ -125,15 +125,35 @@ def _place(found: re.Match[str], root: Path) -> str:
     return f"«{where} của {unit}»" if unit != path.split("/")[1] else f"«{where} của đơn vị {unit}»"
 
 
+# A unit's file named without its folder («trong unit.yml», «documents.yml của đơn vị»), and the
+# shared catalog by its folder: the forms' names instead.
+UNIT_FILE = re.compile(r"\b(unit|documents|hotlines|procedures|indices)\.yml( của đơn vị)?")
+CATALOG = re.compile(r"(danh mục )?\bcontent/procedures\b")
+
+# The «Gợi ý» of the codes whose command-line hint names a file or a command: the page's own words.
+HINTS: dict[Code, str] = {
+    Code.UNKNOWN_DOCUMENT: "Khai báo văn bản trong mục «Văn bản của đơn vị» (hoặc «Văn bản dùng chung» nếu nhiều đơn vị cùng dùng).",
+    Code.UNKNOWN_PROCEDURE: "Sửa mã theo gợi ý, hoặc thêm thủ tục vào «Thủ tục hành chính» trước.",
+    Code.UNKNOWN_FIELD: "Sửa mã lĩnh vực theo gợi ý, hoặc thêm lĩnh vực vào «Lĩnh vực thủ tục» (trong «Danh mục dùng chung»).",
+    Code.UNIT_NAME_MISMATCH: "Sửa tên đơn vị cho đúng với «Hồ sơ đơn vị» (nếu bản gốc viết sai, ghi chú lại khi sửa).",
+}
+
+
+def _unit_file(found: re.Match[str]) -> str:
+    kind = kind_of(f"units/x/{found[1]}.yml")
+    return f"«{kind.labels[0]}»" if kind else found[0]
+
+
 def plain(message: str, root: Path) -> str:
     """A validator's message without file paths (the page speaks of the units' forms, not files)."""
-    return PLACE.sub(lambda found: _place(found, root), message)
+    message = PLACE.sub(lambda found: _place(found, root), message)
+    return CATALOG.sub("danh mục thủ tục chung", UNIT_FILE.sub(_unit_file, message))
 
 
 def problem(p: Problem, writes: dict[str, str | None], root: Path) -> dict[str, Any]:
     return {
         "severity": p.severity.value, "field": dotted(p.field), "label": label(p.file, p.field),
-        "message": plain(p.message, root), "hint": p.hint, "value": _value(writes.get(p.file), p.file, p.field), "code": p.code.value,
+        "message": plain(p.message, root), "hint": HINTS.get(p.code, p.hint), "value": _value(writes.get(p.file), p.file, p.field), "code": p.code.value,
     }
 
 

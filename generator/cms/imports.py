@@ -89,7 +89,7 @@ def with_review(answer: Any) -> Any:
 
 
 def _plain(message: str, root: Path) -> str:
-    return answers.plain(message, root).replace("danh mục content/procedures", "danh mục thủ tục chung")
+    return answers.plain(message, root)
 
 
 @dataclass(frozen=True)
