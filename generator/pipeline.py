@@ -1,6 +1,8 @@
 """The pipeline, top to bottom: load → validate → resolve → render → write → build.
 
-Nothing is written until every unit has validated and every page has rendered.
+Nothing is written until the units being built have validated and every page has rendered: every
+unit, any error stops the build; named units (and the preview), only an error that holds one of them
+back (`resolve/blocking.py`, the nightly publish's rule).
 
 The render and engine stages are imported where they are used: `cchc validate` (an editor's most
 frequent command, and the check before every save in the web editor) needs neither, and importing
@@ -15,9 +17,10 @@ from typing import TYPE_CHECKING
 
 from .content_types import REGISTRY, Registry
 from .load import Project, load_project
-from .problems import Problem, Suggester, UsageError, require_valid
+from .problems import ContentError, Problem, Suggester, UsageError, require_valid
 from .problems.messages import Say
 from .resolve import ResolvedUnit, resolve, warnings
+from .resolve.blocking import blocked_units
 
 if TYPE_CHECKING:
     from .engine import UnitPaths
@@ -45,6 +48,16 @@ def select(units: dict[str, ResolvedUnit], slugs: list[str] | None) -> list[str]
     return slugs or sorted(units)
 
 
+def _refuse_held(project: Project, problems: list[Problem], slugs: list[str] | None, strict: bool) -> None:
+    """Raise with the problems that stop building `slugs` (every problem when no unit is named)."""
+    if not slugs:
+        require_valid(problems, strict)
+        return
+    held = blocked_units(project, problems, slugs, strict)
+    if held:
+        raise ContentError(sorted({p for found in held.values() for p in found}))
+
+
 def render_all(units: dict[str, ResolvedUnit], slugs: list[str], registry: Registry = REGISTRY) -> dict[str, dict[str, str]]:
     from .render import environment, render_unit
 
@@ -57,11 +70,13 @@ def build(
     today: dt.date | None = None,
 ) -> tuple[list[UnitPaths], list[Problem]]:
     """Build the named units (all when none are named) into `site/<slug>/` as on `today`; returns
-    them and the warnings that did not block the build."""
+    them and the problems that did not block the build. Every unit: any error stops it. Named
+    units: only an error that holds one of them back (its files, a record it lists, shared content),
+    as a publish run would; the others are returned with the warnings."""
     from .engine import UnitPaths, build_site, write_sources
 
-    units, problems = check(root, registry, today)
-    require_valid(problems, strict)
+    project, units, problems = inspect(root, registry, today)
+    _refuse_held(project, problems, slugs, strict)
     selected = select(units, slugs)
     pages = render_all(units, selected, registry)
     built = []
@@ -79,8 +94,8 @@ def regenerate(root: Path, slug: str) -> ResolvedUnit:
     from .engine import UnitPaths, write_sources
     from .render import render_unit
 
-    units, problems = check(root)
-    require_valid(problems)
+    project, units, problems = inspect(root)
+    _refuse_held(project, problems, [slug], strict=False)
     [slug] = select(units, [slug])
     write_sources(units[slug], render_unit(units[slug]), UnitPaths(root, slug))
     return units[slug]

@@ -137,3 +137,26 @@ def test_a_placeholder_half_edited_is_still_refused(project, left, refused):
     problems = json.loads(cchc(project, "validate", "--format", "json").out)["problems"]
     found = [(p["field"], p["code"]) for p in problems if p["file"] == "units/tra-bong/reports/2026-q4.yml" and p["severity"] == "error"]
     assert found == ([("title", "placeholder-text")] if refused else [])
+
+
+def test_an_unfinished_starting_file_holds_back_only_the_units_that_use_it(project):
+    """A new unit still holding its «CẦN GHI» values: building or previewing another unit goes on (as
+    the nightly publish does), that unit and a build of every unit wait for it."""
+    from generator.pipeline import regenerate
+    from generator.problems import ContentError
+
+    assert cchc(project, "new", "unit", "xa-moi").code == 0
+    other = cchc(project, "build", "son-thuong")
+    assert other.code == 0, other.err
+    assert (project / "site/son-thuong/index.html").is_file()
+    assert "units/xa-moi/unit.yml:5:7: name (Tên chính thức): Còn chữ mẫu của tệp khởi đầu" in other.err
+    assert other.err.splitlines()[-1] == ("Có 4 lỗi ở trên, trong tệp mà các đơn vị vừa dựng không dùng: chúng không chặn các đơn vị "
+                                          "này, nhưng chặn đơn vị dùng tệp đó (và cchc build toàn bộ) cho tới khi sửa.")
+    assert regenerate(project, "son-thuong").slug == "son-thuong"  # the preview too
+    with pytest.raises(ContentError):
+        regenerate(project, "xa-moi")
+    itself = cchc(project, "build", "xa-moi")
+    assert itself.code == 1 and "chưa dựng trang nào vì còn lỗi" in itself.err
+    assert not (project / "site/xa-moi").exists()
+    every = cchc(project, "build")
+    assert every.code == 1 and not (project / "site/ba-to").exists()

@@ -24,6 +24,8 @@ class Say(Enum):
     VALID = "Dữ liệu hợp lệ: không có lỗi{warnings}."
     VALID_WARNINGS = " ({count} cảnh báo, không chặn việc dựng trang)"
     BUILT = "Đã dựng {slug}: {path}/index.html"
+    ERRORS_ELSEWHERE = ("Có {count} lỗi ở trên, trong tệp mà các đơn vị vừa dựng không dùng: chúng không chặn các đơn vị này, "
+                        "nhưng chặn đơn vị dùng tệp đó (và cchc build toàn bộ) cho tới khi sửa.")
     BUILT_WITH_WARNINGS = "Có {count} cảnh báo ở trên (không chặn việc dựng trang)."
     ENGINE_FAILED = "MkDocs không dựng được trang của «{slug}» ({error}):\n{shown}"
     WRITE_FAILED = "Lỗi ghi tệp khi dựng «{slug}»: {error}"

@@ -33,11 +33,12 @@ from ..pipeline import inspect  # the content is validated once, inside the lock
 from ..problems import BuildError, UsageError, print_problems
 from ..problems.messages import Say
 from ..resolve import ResolvedUnit
+from ..resolve.blocking import blocked_units, unused_record_errors
 from ..resolve.hosts import host_of
 from . import serving
 from .fingerprint import shared_digest, unit_digest
 from .lock import DestinationLock
-from .policy import blocked_units, in_shard, unused_record_errors
+from .policy import in_shard
 from .progress import Progress
 from .province import held_back_rows
 from .releases import IncompleteRelease, UnitReleases
