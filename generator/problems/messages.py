@@ -66,6 +66,23 @@ class Say(Enum):
     NO_EARLIER_RELEASE = "«{slug}» không còn bản nào trước bản đang đăng"
     ROLLED_BACK = "Đã đưa {slug} về bản {release}"
     ACTIVATED = "Đã đăng {slug}: bản {release}"
+    RUN_DONE = ("Xong trong {seconds} s: {built} đơn vị dựng mới, {reused} dùng lại, {unchanged} không đổi, "
+                "{failed} lỗi; {pages} trang mới.")
+    UNIT_BUILT = "  {slug}: {pages} trang, {seconds} s"
+    UNIT_HELD = "LỖI {slug}: giữ nguyên bản đang đăng. Lý do:"
+    DEST_BUSY = ("Một lần đăng khác đang chạy trên {folder}{holder}; đã chờ {wait} giây. "
+                 "Không thay đổi gì. Chờ lần kia xong rồi chạy lại, hoặc chờ lâu hơn với --wait GIÂY.")
+    DEST_BUSY_HOLDER = " (tiến trình {pid})"
+    # the GitLab job's summary of a sharded night
+    JOB_SUMMARY = "Tóm tắt lần chạy này:"
+    JOB_SUMMARY_EMPTY = "Tóm tắt lần chạy này: không có đơn vị nào."
+    JOB_HELD_CONTENT = "  Giữ bản đang đăng: {slug}: nội dung có lỗi: {reason}"
+    JOB_HELD_SERVER = ("  Giữ bản đang đăng: {slug}: bản {release} đã dựng nhưng máy chủ chưa đăng "
+                       "(máy chủ đang đăng {served}; xem lỗi của bước chép và đăng ở trên)")
+    JOB_LIVE = "  Đã lên mạng: {slug} (bản {release})"
+    JOB_UNCHANGED = "  Không đổi (đã đăng từ trước): {slugs}"
+    JOB_NO_REASON = "không rõ"
+    JOB_NOTHING_SERVED = "không có bản nào"
     UNUSED_RECORD_ERRORS = ("Có {count} lỗi ở tệp chưa đơn vị nào dùng, nên không giữ lại đơn vị nào; "
                             "hãy sửa trước khi đưa vào danh sách của một đơn vị.")
     NOTE = "Chú ý: {note}"

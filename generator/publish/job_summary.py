@@ -24,18 +24,17 @@ def lines(report: dict[str, Any], live: dict[str, Any]) -> list[str]:
         slug, status, release = unit["slug"], unit["status"], unit.get("release", "")
         served = (live.get(slug) or {}).get("release")
         if status == "failed":
-            reason = printable(unit["reasons"][0]) if unit.get("reasons") else "không rõ"
-            held.append(f"  Giữ bản đang đăng: {slug}: nội dung có lỗi: {reason}")
+            reason = printable(unit["reasons"][0]) if unit.get("reasons") else Say.JOB_NO_REASON()
+            held.append(Say.JOB_HELD_CONTENT(slug=slug, reason=reason))
         elif status == "unchanged":
             unchanged.append(slug)
         elif served == release:
-            went_live.append(f"  Đã lên mạng: {slug} (bản {release})")
+            went_live.append(Say.JOB_LIVE(slug=slug, release=release))
         else:
-            held.append(f"  Giữ bản đang đăng: {slug}: bản {release} đã dựng nhưng máy chủ chưa đăng "
-                        f"(máy chủ đang đăng {served or 'không có bản nào'}; xem lỗi của bước chép và đăng ở trên)")
+            held.append(Say.JOB_HELD_SERVER(slug=slug, release=release, served=served or Say.JOB_NOTHING_SERVED()))
     if unchanged:
-        went_live.append(f"  Không đổi (đã đăng từ trước): {', '.join(unchanged)}")
-    return ["Tóm tắt lần chạy này:", *went_live, *held] if went_live or held else ["Tóm tắt lần chạy này: không có đơn vị nào."]
+        went_live.append(Say.JOB_UNCHANGED(slugs=", ".join(unchanged)))
+    return [Say.JOB_SUMMARY(), *went_live, *held] if went_live or held else [Say.JOB_SUMMARY_EMPTY()]
 
 
 def main(argv: list[str]) -> int:

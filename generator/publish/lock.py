@@ -46,10 +46,7 @@ class DestinationLock:
                     holder = _holder(self.fd)
                     os.close(self.fd)
                     self.fd = None
-                    raise DestinationBusy(
-                        f"Một lần đăng khác đang chạy trên {self.path.parent}{holder}; đã chờ {self.wait:g} giây. "
-                        "Không thay đổi gì. Chờ lần kia xong rồi chạy lại, hoặc chờ lâu hơn với --wait GIÂY."
-                    ) from None
+                    raise DestinationBusy(Say.DEST_BUSY(folder=self.path.parent, holder=holder, wait=f"{self.wait:g}")) from None
                 time.sleep(0.2)
         _note(self.fd, str(os.getpid()))
         return self
@@ -77,4 +74,4 @@ def _holder(fd: int) -> str:
         pid = os.pread(fd, 32, 0).decode().strip()
     except OSError:
         return ""
-    return f" (tiến trình {pid})" if pid.isdigit() else ""
+    return Say.DEST_BUSY_HOLDER(pid=pid) if pid.isdigit() else ""

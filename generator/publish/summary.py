@@ -35,16 +35,13 @@ def summary(outcomes: list[Outcome], seconds: float, notes: list[str] | None = N
 
 
 def print_summary(result: dict[str, Any]) -> None:
-    print(
-        f"Xong trong {result['seconds']} s: {result['built']} đơn vị dựng mới, {result['reused']} dùng lại, "
-        f"{result['unchanged']} không đổi, {result['failed']} lỗi; {result['pages']} trang mới."
-    )
+    print(Say.RUN_DONE(**{key: result[key] for key in ("seconds", "built", "reused", "unchanged", "failed", "pages")}))
     for unit in result["units"]:
         if unit["status"] == "built":
-            print(f"  {unit['slug']}: {unit['pages']} trang, {unit['seconds']} s")
+            print(Say.UNIT_BUILT(slug=unit["slug"], pages=unit["pages"], seconds=unit["seconds"]))
     for unit in result["units"]:
         if unit["status"] == "failed":
-            print(f"LỖI {unit['slug']}: giữ nguyên bản đang đăng. Lý do:", file=sys.stderr)
+            print(Say.UNIT_HELD(slug=unit["slug"]), file=sys.stderr)
             for reason in unit["reasons"][:20]:
                 print(f"    {printable(reason)}", file=sys.stderr)
     for note in result["notes"]:
