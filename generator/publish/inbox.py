@@ -39,13 +39,12 @@ def activate(dest: Path, keep: int = 5, wait: float = 0.0) -> int:
             found = manifest.problems(folder, slug, release)
             recorded = manifest.read(folder)
             if not NAME_PATTERN.fullmatch(slug) or not NAME_PATTERN.fullmatch(release):
-                found = [f"tên thư mục «{slug}/{release}» không hợp lệ"]
+                found = [Say.INBOX_BAD_NAME(slug=slug, release=release)]
             elif recorded and (error := host_error(recorded.host)):
                 found = [error]
             if found:
                 failed += 1
-                print(f"LỖI {slug}: {IncompleteRelease(slug, release, found)}; để lại trong {INBOX} "
-                      "cho lần chép sau, giữ nguyên bản đang đăng", file=sys.stderr)
+                print(Say.INBOX_LEFT(slug=slug, problem=IncompleteRelease(slug, release, found), inbox=INBOX), file=sys.stderr)
                 continue
             releases.releases_dir.mkdir(parents=True, exist_ok=True)
             releases.clean()

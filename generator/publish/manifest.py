@@ -14,6 +14,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..problems.messages import Say
+
 NAME = ".cchc-release.json"  # a dot file: nginx refuses to serve it (deploy/cchc-site.conf)
 FORMAT = 1
 _CHUNK = 1 << 20
@@ -112,7 +114,7 @@ def problems(folder: Path, unit: str, release: str, checked: Path | None = None)
     With `checked`, a release that is `sealed` is not read again; anything else is hashed in full,
     and sealed when it checks and did not change meanwhile."""
     if not folder.is_dir() or folder.is_symlink():
-        return ["không có thư mục bản dựng"]
+        return [Say.NO_RELEASE_FOLDER()]
     seal = _seal(folder, unit, release) if checked is not None else ""
     if checked is not None and _read(checked) == seal:
         return []
@@ -139,21 +141,21 @@ def _read(path: Path) -> str:
 def _problems(folder: Path, unit: str, release: str) -> list[str]:
     manifest = read(folder)
     if manifest is None:
-        return [f"thiếu hoặc hỏng tệp kê khai {NAME} (bản dựng dở dang)"]
+        return [Say.NO_MANIFEST(name=NAME)]
     if (manifest.unit, manifest.release) != (unit, release):
-        return [f"tệp kê khai thuộc {manifest.unit}/{manifest.release}, không phải {unit}/{release}"]
+        return [Say.OTHER_MANIFEST(found=f"{manifest.unit}/{manifest.release}", wanted=f"{unit}/{release}")]
     found = []
     listed = {path for path, _, _ in manifest.files}
     for path, size, sha in manifest.files:
         target = folder / path
         if target.is_symlink() or not target.is_file():
-            found.append(f"{path}: thiếu tệp")
+            found.append(Say.FILE_MISSING(path=path))
         elif target.stat().st_size != size:
-            found.append(f"{path}: kích thước {target.stat().st_size} thay vì {size}")
+            found.append(Say.FILE_SIZE(path=path, size=target.stat().st_size, listed=size))
         elif _sha256(target) != sha:
-            found.append(f"{path}: nội dung khác bản kê khai")
+            found.append(Say.FILE_CHANGED(path=path))
     for entry in _listing(folder):
         shown = entry.relative_to(folder).as_posix()
         if shown not in listed and not (entry.is_dir() and not entry.is_symlink()):
-            found.append(f"{shown}: tệp lạ, không có trong bản kê khai")
+            found.append(Say.FILE_UNLISTED(path=shown))
     return found

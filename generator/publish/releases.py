@@ -17,6 +17,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..problems.messages import Say
 from . import manifest
 
 
@@ -25,8 +26,8 @@ class IncompleteRelease(Exception):
 
     def __init__(self, slug: str, release_id: str, problems: list[str]):
         self.slug, self.release_id, self.problems = slug, release_id, problems
-        shown = "; ".join(problems[:3]) + (f"; và {len(problems) - 3} chỗ khác" if len(problems) > 3 else "")
-        super().__init__(f"Bản {release_id} của «{slug}» không đầy đủ hoặc đã bị sửa: {shown}")
+        shown = "; ".join(problems[:3]) + (Say.AND_MORE(count=len(problems) - 3) if len(problems) > 3 else "")
+        super().__init__(Say.INCOMPLETE_RELEASE(release=release_id, slug=slug, shown=shown))
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,7 @@ class DestinationFault(BuildError):
 
     def __init__(self, kind: str, dest: Path, detail: str = ""):
         self.kind = kind
-        text = FAULT_MESSAGES.get(kind, "Không ghi được vào thư mục đăng {dest}").format(dest=dest)
+        text = FAULT_MESSAGES[kind].format(dest=dest) if kind in FAULT_MESSAGES else Say.DEST_NOT_WRITABLE(dest=dest)
         super().__init__(f"{text}. [{kind}]" + (f" ({detail})" if detail else ""))
 
 
@@ -126,7 +126,7 @@ def _plan(root: Path, dest: Path, units: dict[str, ResolvedUnit], slugs: list[st
             if not releases.release(release).exists():
                 return None, ""
             if found := releases.problems(release):
-                return None, str(IncompleteRelease(slug, release, found)) + "; dựng lại"
+                return None, Say.REBUILD(problem=IncompleteRelease(slug, release, found))
         return Outcome(slug, "unchanged" if releases.live_id() == release else "reused", release), ""
 
     # Sealed releases (the nightly case) are checked one after the other: a walk of `lstat`s only
@@ -158,7 +158,7 @@ def _switch(dest: Path, outcome: Outcome, keep: int) -> None:
         outcome.status, outcome.reasons = "failed", [str(error)]
     except OSError as error:
         outcome.status, outcome.fault = "failed", fault_of(error)
-        outcome.reasons = [f"Không chuyển được bản đang đăng: {error.strerror} ({error.filename})"]
+        outcome.reasons = [Say.SWITCH_FAILED(error=error.strerror, path=error.filename)]
 
 
 def publish(root: Path, dest: Path, keep: int = 5, jobs: int | None = None, shard: str | None = None,
@@ -254,7 +254,7 @@ class PublishRun:
             self.notes += serving.rebuild(self.dest)
         except OSError as error:
             faults = sorted({*faults, fault_of(error) or "disk-full"})
-            self.notes.append(f"Chưa ghi lại được {serving.MAP}: {error.strerror}; tệp cũ giữ nguyên")
+            self.notes.append(Say.MAP_NOT_WRITTEN(map=serving.MAP, error=error.strerror))
         result = summary(self.outcomes, time.monotonic() - self.started, self.notes)
         print_summary(result)
         if report:

@@ -17,6 +17,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..problems.messages import Say
 from ..resolve.hosts import host_error
 from . import manifest
 from .releases import UnitReleases
@@ -56,7 +57,7 @@ def rebuild(dest: Path) -> list[str]:
         if message := host_error(unit.host):
             left_out.append(f"{unit.slug}: {message}")
         elif unit.host in owners:
-            left_out.append(f"{unit.slug}: tên miền «{unit.host}» đang dùng cho «{owners[unit.host]}»")
+            left_out.append(Say.HOST_TAKEN(slug=unit.slug, host=unit.host, owner=owners[unit.host]))
         else:
             owners[unit.host] = unit.slug
             mapped.append(unit)

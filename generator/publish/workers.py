@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..engine import UnitPaths, build_site, quiet_mkdocs, write_sources
 from ..problems import CchcError
+from ..problems.messages import Say
 from ..render import render_unit
 from ..render.province import RollupRow
 from ..resolve import ResolvedUnit
@@ -130,9 +131,8 @@ def _child(conn: Connection, parent: int, close_fd: int | None, root: Path, dest
 
 def _lost(task: Task, process: BaseProcess) -> Outcome:
     code = process.exitcode
-    how = f"tín hiệu {signal.Signals(-code).name}" if code is not None and code < 0 else f"mã thoát {code}"
-    return Outcome(task.unit.slug, "failed", task.release,
-                   reasons=[f"Tiến trình dựng trang dừng đột ngột ({how}); các đơn vị khác không bị ảnh hưởng"])
+    how = Say.WORKER_SIGNAL(name=signal.Signals(-code).name) if code is not None and code < 0 else Say.WORKER_EXIT(code=code)
+    return Outcome(task.unit.slug, "failed", task.release, reasons=[Say.WORKER_LOST(how=how)])
 
 
 def _clean_after(dest: Path, task: Task, pid: int | None) -> None:
@@ -182,7 +182,7 @@ def run_builds(root: Path, dest: Path, tasks: list[Task], jobs: int, lock_fd: in
                 yield outcome
         for task in waiting:
             yield Outcome(task.unit.slug, "failed", task.release,
-                          reasons=["Chưa dựng: lần chạy đã dừng vì lỗi của thư mục đăng (xem thông báo cuối)"])
+                          reasons=[Say.NOT_BUILT_DEST_FAULT()])
     except BaseException:  # Stopped, or the generator closed early: no worker outlives the run
         _stop_all(dest, running.values())
         raise
