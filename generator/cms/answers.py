@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..content_types import REGISTRY
 from ..load import LoadError, load_text
 from ..problems import Code, Problem
 from .access import kind_of
@@ -127,7 +128,8 @@ def _place(found: re.Match[str], root: Path) -> str:
 
 # A unit's file named without its folder («trong unit.yml», «documents.yml của đơn vị»), and the
 # shared catalog by its folder: the forms' names instead.
-UNIT_FILE = re.compile(r"\b(unit|documents|hotlines|procedures|indices)\.yml( của đơn vị)?")
+_SINGLE_FILES = [path for kind in REGISTRY.unit_types() if (path := kind.unit_path()) and "{" not in path]  # unit.yml …
+UNIT_FILE = re.compile(r"\b({})( của đơn vị)?".format("|".join(map(re.escape, _SINGLE_FILES))))
 CATALOG = re.compile(r"(danh mục )?\bcontent/procedures\b")
 
 # The «Gợi ý» of the codes whose command-line hint names a file or a command: the page's own words.
@@ -140,7 +142,7 @@ HINTS: dict[Code, str] = {
 
 
 def _unit_file(found: re.Match[str]) -> str:
-    kind = kind_of(f"units/x/{found[1]}.yml")
+    kind = kind_of(f"units/x/{found[1]}")
     return f"«{kind.labels[0]}»" if kind else found[0]
 
 

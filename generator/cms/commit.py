@@ -10,9 +10,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..importer.draft import review_marks
 from ..load import LoadError, load_text
-from ..schema.types import DATE_FORMAT, read_date
+from ..load.marks import review_lines
+from ..schema.types import format_date, read_date
 
 TIMER = Path("deploy/cchc-publish.timer")
 
@@ -43,7 +43,7 @@ def held_back(path: str, text: str | None, today: dt.date) -> str | None:
     it: an imported draft with review marks left, or a plan or report dated to appear later."""
     if text is None:
         return None
-    marks = len(review_marks(text))
+    marks = len(review_lines(text))
     if marks:
         return (f"Bản nháp «{PurePosixPath(path).name}» còn {marks} chỗ cần kiểm tra nên chưa lên trang công khai; "
                 "khi đã bỏ hết các dấu đó, lần công bố tự động đêm đó sẽ đưa lên.")
@@ -54,7 +54,7 @@ def held_back(path: str, text: str | None, today: dt.date) -> str | None:
         return None  # the writer has already refused what does not validate
     if day is None or day <= today:
         return None
-    return (f"Văn bản này hẹn đăng từ ngày {day.strftime(DATE_FORMAT)}: trước ngày đó chưa hiện ở đâu trên trang "
+    return (f"Văn bản này hẹn đăng từ ngày {format_date(day)}: trước ngày đó chưa hiện ở đâu trên trang "
             "công khai; lần công bố tự động đêm ngày đó sẽ đưa lên.")
 
 

@@ -61,13 +61,11 @@ def _text(value: Any) -> str:
 
 # Its forms once half edited: «Cần ghi: …», «CAN GHI: …» (typed without accents), «CẦN GHI» alone or
 # with the colon deleted. A sentence that merely starts «Cần ghi rõ…» is content.
-_PLACEHOLDER_LEFT = re.compile(r"^\s*(c[aầ]n\s+ghi\s*:|C[AẦ]N\s+GHI\b)", re.IGNORECASE)
-_PLACEHOLDER_CAPITALS = re.compile(r"^\s*C[AẦ]N\s+GHI\b")
+_PLACEHOLDER_LEFT = re.compile(r"^\s*((?i:c[aầ]n\s+ghi)\s*:|C[AẦ]N\s+GHI\b)")
 
 
 def _refuse_placeholder(value: str) -> None:
-    left = _PLACEHOLDER_LEFT.match(value)
-    if PLACEHOLDER in value or (left and (":" in left[0] or _PLACEHOLDER_CAPITALS.match(value))):
+    if PLACEHOLDER in value or _PLACEHOLDER_LEFT.match(value):
         raise _fail(Code.PLACEHOLDER_TEXT, "Còn chữ mẫu của tệp khởi đầu: «{value}»", value=value.strip())
 
 
